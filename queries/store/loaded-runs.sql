@@ -1,0 +1,1 @@
+SELECT snapshot_id, signature, row_count FROM fk_runs;

@@ -1,0 +1,1 @@
+SELECT value FROM fk_meta WHERE name = $name;

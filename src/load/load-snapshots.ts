@@ -1,0 +1,196 @@
+import { dirname, join, resolve } from 'node:path';
+import { sniffFormat } from '../formats/sniff';
+import { openSource } from '../source/open-source';
+import type { Source, SourceObject } from '../source/types';
+import { limitConcurrency } from '../source/limit-concurrency';
+import { sqlFile } from '../store/sql-files';
+import { Store } from '../store/store';
+import { FileLoadError, writeRun, type FetchedFile } from '../store/write-run';
+import type { LoadEvent } from './progress';
+import { planRuns, type RunPlan, type SkippedObject } from './run-plan';
+
+export interface LoadOptions {
+  /** `s3://bucket/prefix` or a folder laid out like the bucket. */
+  source: string;
+  /** The DuckDB store file; created when missing. */
+  db: string;
+  endpoint?: string;
+  region?: string;
+  profile?: string;
+  /** Downloads in flight at once (S3). */
+  concurrency?: number;
+  /** Where S3 objects are cached by ETag; defaults to `.fleetkit-cache` beside the store. */
+  cacheDir?: string;
+  onProgress?: (event: LoadEvent) => void;
+}
+
+export interface RunFailure {
+  runKey: string;
+  fileKey: string | null;
+  message: string;
+}
+
+export interface LoadSummary {
+  source: string;
+  db: string;
+  runsListed: number;
+  runsLoaded: number;
+  runsReloaded: number;
+  runsUnchanged: number;
+  runsFailed: number;
+  failures: RunFailure[];
+  rowsLoaded: number;
+  filesLoaded: number;
+  bytesRead: number;
+  skipped: SkippedObject[];
+  seconds: number;
+}
+
+/**
+ * Loads every flow run under a source that the store does not hold yet (or whose files changed), one transaction
+ * per run. A run that cannot be read is recorded with its error and left for the next load; the others still load.
+ */
+export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> {
+  const started = performance.now();
+  const dbPath = resolve(options.db);
+  const source = openSource({
+    source: options.source,
+    cacheDir: options.cacheDir ?? join(dirname(dbPath), '.fleetkit-cache'),
+    endpoint: options.endpoint,
+    region: options.region,
+    profile: options.profile,
+    concurrency: options.concurrency,
+  });
+  const report = options.onProgress ?? (() => {});
+  const listed: SourceObject[] = [];
+  for await (const object of source.list()) listed.push(object);
+  const { runs, skipped } = planRuns(listed, source.rootName);
+
+  const store = await Store.open(dbPath);
+  try {
+    const loaded = new Map<string, string>();
+    for (const row of (await store.query(sqlFile('store/loaded-runs'))).rows) {
+      loaded.set(String(row.snapshot_id), String(row.signature));
+    }
+    const toLoad = runs.filter((run) => loaded.get(run.snapshotId) !== run.signature);
+    report({
+      type: 'listed',
+      objects: listed.length,
+      runs: runs.length,
+      runsToLoad: toLoad.length,
+      files: toLoad.reduce((n, r) => n + r.files.length, 0),
+      bytes: toLoad.reduce((n, r) => n + r.bytes, 0),
+    });
+
+    const summary: LoadSummary = {
+      source: source.uri,
+      db: dbPath,
+      runsListed: runs.length,
+      runsLoaded: 0,
+      runsReloaded: 0,
+      runsUnchanged: runs.length - toLoad.length,
+      runsFailed: 0,
+      failures: [],
+      rowsLoaded: 0,
+      filesLoaded: 0,
+      bytesRead: 0,
+      skipped: [...skipped],
+      seconds: 0,
+    };
+    const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? 8));
+    const fetchRun = (run: RunPlan) => fetchRunFiles(source, run, fetchLimit, report);
+    let next = toLoad.length > 0 ? fetchRun(toLoad[0]) : null;
+    for (let i = 0; i < toLoad.length; i++) {
+      const run = toLoad[i];
+      const fetched = await next!.catch((error: unknown) => error as Error);
+      next = i + 1 < toLoad.length ? fetchRun(toLoad[i + 1]) : null;
+      await loadOneRun(store, source, run, fetched, loaded.has(run.snapshotId), summary, report);
+    }
+    summary.seconds = (performance.now() - started) / 1000;
+    return summary;
+  } finally {
+    store.close();
+  }
+}
+
+interface FetchedRun {
+  files: FetchedFile[];
+  skipped: SkippedObject[];
+}
+
+async function fetchRunFiles(
+  source: Source,
+  run: RunPlan,
+  limit: ReturnType<typeof limitConcurrency>,
+  report: (event: LoadEvent) => void,
+): Promise<FetchedRun> {
+  const results = await Promise.all(
+    run.files.map((file) =>
+      limit(async () => {
+        const path = await source.fetch(file.object);
+        report({ type: 'file-fetched', bytes: file.object.size });
+        const sniffed = await sniffFormat(path, file.key.fileName);
+        return { file, path, sniffed };
+      }),
+    ),
+  );
+  const fetched: FetchedRun = { files: [], skipped: [] };
+  for (const { file, path, sniffed } of results) {
+    if (sniffed.kind === 'skip') {
+      fetched.skipped.push({ key: file.object.key, reason: sniffed.reason });
+      continue;
+    }
+    fetched.files.push({
+      key: file.object.key,
+      path,
+      etag: file.object.etag,
+      size: file.object.size,
+      lastModified: file.object.lastModified,
+      format: sniffed.format,
+      partitions: file.key.partitions,
+    });
+  }
+  return fetched;
+}
+
+async function loadOneRun(
+  store: Store,
+  source: Source,
+  run: RunPlan,
+  fetched: FetchedRun | Error,
+  reload: boolean,
+  summary: LoadSummary,
+  report: (event: LoadEvent) => void,
+): Promise<void> {
+  const fail = async (fileKey: string | null, message: string): Promise<void> => {
+    summary.runsFailed++;
+    summary.failures.push({ runKey: run.runKey, fileKey, message });
+    await store.run(sqlFile('store/insert-load-error'), {
+      run_key: run.runKey,
+      flow_name: run.flowName,
+      file_key: fileKey,
+      message,
+      source_uri: source.uri,
+    });
+    report({ type: 'run-failed', runKey: run.runKey, message });
+  };
+  if (fetched instanceof Error) {
+    await fail(null, fetched.message);
+    return;
+  }
+  summary.skipped.push(...fetched.skipped);
+  if (fetched.files.length === 0) return;
+  try {
+    const { rows } = await writeRun(store, run, fetched.files, source.uri);
+    await store.run(sqlFile('store/clear-load-errors'), { run_key: run.runKey, source_uri: source.uri });
+    if (reload) summary.runsReloaded++;
+    else summary.runsLoaded++;
+    summary.rowsLoaded += rows;
+    summary.filesLoaded += fetched.files.length;
+    summary.bytesRead += fetched.files.reduce((n, f) => n + f.size, 0);
+    report({ type: 'run-loaded', runKey: run.runKey, rows, files: fetched.files.length, reloaded: reload });
+  } catch (error) {
+    if (error instanceof FileLoadError) await fail(error.fileKey, error.message);
+    else await fail(null, (error as Error).message);
+  }
+}

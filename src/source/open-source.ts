@@ -1,0 +1,36 @@
+import { statSync } from 'node:fs';
+import { createFolderSource } from './folder-source';
+import { createS3Source } from './s3-source';
+import { SourceError } from './s3-errors';
+import type { Source } from './types';
+
+export interface SourceOptions {
+  /** `s3://bucket/prefix` or a folder. */
+  source: string;
+  cacheDir: string;
+  endpoint?: string;
+  region?: string;
+  profile?: string;
+  concurrency?: number;
+}
+
+export function openSource(options: SourceOptions): Source {
+  if (/^s3:\/\//i.test(options.source)) {
+    return createS3Source({
+      uri: options.source,
+      cacheDir: options.cacheDir,
+      endpoint: options.endpoint,
+      region: options.region,
+      profile: options.profile,
+      concurrency: options.concurrency,
+    });
+  }
+  let isFolder = false;
+  try {
+    isFolder = statSync(options.source).isDirectory();
+  } catch {
+    throw new SourceError(`${options.source}: no such folder (give a folder of AppFlow exports or an s3:// URI)`);
+  }
+  if (!isFolder) throw new SourceError(`${options.source}: not a folder (give a folder of AppFlow exports or an s3:// URI)`);
+  return createFolderSource(options.source);
+}

@@ -1,0 +1,67 @@
+import {
+  Bool,
+  DateDay,
+  Float64,
+  Int32,
+  Int64,
+  Table,
+  TimestampMicrosecond,
+  Utf8,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from 'apache-arrow';
+import { DuckDBTypeId } from '@duckdb/node-api';
+import type { Column, Row } from './query-result';
+
+function arrowType(column: Column): DataType {
+  switch (column.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      return new Bool();
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.UTINYINT:
+    case DuckDBTypeId.USMALLINT:
+      return new Int32();
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UINTEGER:
+      return new Int64();
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.DECIMAL:
+      return new Float64();
+    case DuckDBTypeId.DATE:
+      return new DateDay();
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return new TimestampMicrosecond('UTC');
+    default:
+      return new Utf8();
+  }
+}
+
+function arrowValue(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type instanceof Int64) return BigInt(value as number | bigint);
+  if (type instanceof Float64) return Number(value);
+  if (type instanceof TimestampMicrosecond) return (value as Date).getTime();
+  if (type instanceof Utf8) return typeof value === 'string' ? value : JSON.stringify(value, jsonReplacer);
+  return value;
+}
+
+function jsonReplacer(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+export function arrowTable(result: { columns: Column[]; rows: Row[] }): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const column of result.columns) {
+    const type = arrowType(column);
+    vectors[column.name] = vectorFromArray(
+      result.rows.map((row) => arrowValue(row[column.name], type)),
+      type,
+    );
+  }
+  return new Table(vectors);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readExportKey } from '../src/source/layout';
+
+const EXEC = '0f3c2b9e-1a2b-4c3d-8e9f-0123456789ab';
+
+function file(key: string, rootName = 'appflow') {
+  const reading = readExportKey(key, rootName);
+  if (reading.kind !== 'file') throw new Error(`expected a file, got skip: ${reading.reason}`);
+  return reading.file;
+}
+
+describe('readExportKey', () => {
+  it('reads the default layout <flow>/<execution-id>/<file>', () => {
+    const f = file(`ws-computers/${EXEC}/part-00000`);
+    expect(f).toMatchObject({ flowName: 'ws-computers', executionId: EXEC, snapshotId: EXEC, runKey: `ws-computers/${EXEC}`, schemaVersion: null, period: null, fileName: 'part-00000' });
+  });
+
+  it('reads the partitioned layout at every granularity', () => {
+    const day = file(`ws-policies/schemaVersion_3/2026/03/14/${EXEC}/data.parquet`);
+    expect(day.schemaVersion).toBe(3);
+    expect(day.period).toEqual({ start: new Date('2026-03-14T00:00:00Z'), end: new Date('2026-03-15T00:00:00Z'), granularity: 'day' });
+    expect(day.runKey).toBe(`ws-policies/schemaVersion_3/2026/03/14/${EXEC}`);
+
+    expect(file(`f/schemaVersion_1/2026/${EXEC}/x`).period).toMatchObject({ granularity: 'year', end: new Date('2027-01-01T00:00:00Z') });
+    expect(file(`f/schemaVersion_1/2026/12/${EXEC}/x`).period).toMatchObject({ granularity: 'month', end: new Date('2027-01-01T00:00:00Z') });
+    expect(file(`f/schemaVersion_1/2026/03/14/23/${EXEC}/x`).period).toMatchObject({ granularity: 'hour', start: new Date('2026-03-14T23:00:00Z'), end: new Date('2026-03-15T00:00:00Z') });
+    expect(file(`f/schemaVersion_1/2026/03/14/23/59/${EXEC}/x`).period).toMatchObject({ granularity: 'minute', end: new Date('2026-03-15T00:00:00Z') });
+  });
+
+  it('reads Hive field partitions, with null for Field=null', () => {
+    const f = file(`ws-computers/schemaVersion_1/2026/03/14/${EXEC}/platform=Windows/groupID=null/part-1`);
+    expect(f.partitions).toEqual({ platform: 'Windows', groupID: null });
+    expect(f.runKey).toBe(`ws-computers/schemaVersion_1/2026/03/14/${EXEC}`);
+  });
+
+  it('reads the older date prefix <flow>/<YYYY>/<MM>/<DD>/<HH>/<file> and names the run by its folder', () => {
+    const f = file('ws-computers/2025/11/02/07/part-0.json');
+    expect(f).toMatchObject({ executionId: null, snapshotId: 'ws-computers/2025/11/02/07', runKey: 'ws-computers/2025/11/02/07', schemaVersion: null });
+    expect(f.period?.start).toEqual(new Date('2025-11-02T07:00:00Z'));
+  });
+
+  it('takes the root as the flow when the root is itself a flow folder', () => {
+    expect(file(`${EXEC}/part-1`, 'ws-computers')).toMatchObject({ flowName: 'ws-computers', runKey: EXEC });
+    expect(file('2025/11/02/07/part-0.json', 'ws-computers').snapshotId).toBe('ws-computers/2025/11/02/07');
+    expect(file(`schemaVersion_2/2026/01/01/${EXEC}/p`, 'Computers-Flow').flowName).toBe('Computers-Flow');
+  });
+
+  it('skips keys that are not inside a run folder, with a reason', () => {
+    for (const key of ['README.md', 'ws-computers/README.md', 'ws-computers/', 'ws-computers/notes/today.txt', `ws-computers/schemaVersion_1/2026/03/14/readme.txt`]) {
+      const reading = readExportKey(key, 'appflow');
+      expect(reading.kind, key).toBe('skip');
+    }
+  });
+
+  it('does not take an impossible date for a date folder', () => {
+    expect(readExportKey('f/2026/02/30/07/x.json', 'root').kind).toBe('skip');
+  });
+});
