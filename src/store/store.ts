@@ -41,8 +41,10 @@ export class Store {
     return this.query(query.sql, bindParameters(query, params));
   }
 
+  /** Runs SQL; text with several statements runs them one by one, each given the parameters it uses. */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params);
+    const parts = params === undefined ? [sql] : statements(sql);
+    for (const part of parts) await this.connection.run(part, params && parametersUsed(part, params));
   }
 
   /** Runs `fn` in one transaction: all of its statements take effect, or none. */
@@ -92,4 +94,13 @@ export class Store {
 
 export function openStore(path: string): Promise<Store> {
   return Store.open(path);
+}
+
+/** Splits SQL text at semicolons that end a line (how fleetkit's own multi-statement files are written). */
+function statements(sql: string): string[] {
+  return sql.split(/;[ \t]*(?:\r?\n|$)/).filter((part) => part.replace(/--.*$/gm, '').trim() !== '');
+}
+
+function parametersUsed(sql: string, params: SqlParams): SqlParams {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
 }
