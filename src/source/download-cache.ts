@@ -1,0 +1,126 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { limitConcurrency } from './limit-concurrency';
+
+export interface DownloadStats {
+  /** Files downloaded into the cache. */
+  downloaded: number;
+  /** Fetches answered by a file already in the cache. */
+  cacheHits: number;
+  /** Bytes written into the cache so far, counted as they arrive. */
+  bytesDownloaded: number;
+}
+
+export interface CacheEntry {
+  /** Everything that identifies one version of the content, e.g. bucket, key and ETag. */
+  identity: readonly string[];
+  /** The original file name; its extension is kept so readers that look at extensions still can. */
+  name: string;
+  size: number;
+}
+
+/** A folder of downloaded files, each stored once per identity, at most `concurrency` downloads at a time. */
+export interface DownloadCache {
+  readonly stats: DownloadStats;
+  /** The local path of the entry's bytes; `open` is called only when the cache does not hold them yet. */
+  obtain(entry: CacheEntry, open: () => Promise<Readable>): Promise<string>;
+}
+
+const partSuffix = '.part';
+
+export function createDownloadCache(options: { dir: string; concurrency: number }): DownloadCache {
+  const { dir } = options;
+  const limit = limitConcurrency(options.concurrency);
+  const stats: DownloadStats = { downloaded: 0, cacheHits: 0, bytesDownloaded: 0 };
+  const pending = new Map<string, Promise<string>>();
+  let prepared: Promise<void> | undefined;
+
+  const download = async (path: string, entry: CacheEntry, open: () => Promise<Readable>) => {
+    prepared ??= prepareDir(dir);
+    await prepared;
+    const temporary = `${path}.${process.pid}-${randomUUID()}${partSuffix}`;
+    try {
+      const written = await limit(async () => writeCounting(await open(), temporary, stats));
+      if (written !== entry.size) {
+        throw new Error(`received ${written} of ${entry.size} bytes for ${entry.name}`);
+      }
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    stats.downloaded += 1;
+  };
+
+  const obtain = async (path: string, entry: CacheEntry, open: () => Promise<Readable>) => {
+    if (await holdsFile(path, entry.size)) stats.cacheHits += 1;
+    else await download(path, entry, open);
+    return path;
+  };
+
+  return {
+    stats,
+    obtain(entry, open) {
+      const path = join(dir, cacheFileName(entry));
+      const inFlight = pending.get(path);
+      if (inFlight !== undefined) return inFlight;
+      const result = obtain(path, entry, open).finally(() => pending.delete(path));
+      pending.set(path, result);
+      return result;
+    },
+  };
+}
+
+function cacheFileName(entry: CacheEntry): string {
+  const digest = createHash('sha256').update(entry.identity.join('\0')).digest('hex');
+  const extension = extname(entry.name);
+  return /^\.[A-Za-z0-9]{1,12}$/.test(extension) ? digest + extension : digest;
+}
+
+async function holdsFile(path: string, size: number): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    return info.isFile() && info.size === size;
+  } catch {
+    return false;
+  }
+}
+
+async function writeCounting(body: Readable, path: string, stats: DownloadStats): Promise<number> {
+  let written = 0;
+  await pipeline(
+    body,
+    async function* count(chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
+        written += chunk.length;
+        stats.bytesDownloaded += chunk.length;
+        yield chunk;
+      }
+    },
+    createWriteStream(path, { flags: 'wx' }),
+  );
+  return written;
+}
+
+/** Creates the folder and removes partial downloads left behind by processes that are gone. */
+async function prepareDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith(partSuffix)) continue;
+    const pid = Number(/\.(\d+)-[0-9a-f-]+\.part$/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && !processIsAlive(pid)) await rm(join(dir, name), { force: true });
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
