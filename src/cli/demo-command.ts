@@ -23,7 +23,7 @@ export const demoCommand: Command = {
       process.stdout.write(`${usage}\n`);
       return 0;
     }
-    const progress = progressReporter(process.stderr, values.quiet ? 'quiet' : 'auto');
+    const progress = progressReporter(process.stderr, values.quiet || !process.stderr.isTTY ? 'quiet' : 'auto');
     const summary = await loadSnapshots({ source: SAMPLE_DATA_DIR, db: values.db as string, onProgress: progress }).finally(() => progress.finish());
     printSummary(summary, process.stdout);
     const store = await Store.open(values.db as string);

@@ -1,0 +1,129 @@
+import { mkdir, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateRuns } from './fleet';
+import type { GeneratedRun, SampleObject } from './fleet';
+import { runPrefix } from './layouts';
+import type { SampleLayout } from './layouts';
+import type { FleetOptions } from './plan';
+import { writeTextFile } from './text-file';
+import { ParquetWriter } from './to-parquet';
+import { toCsv, toJsonArray, toJsonLines } from './to-text';
+
+/**
+ * - `json`: one record per line; `json-array`: one array per file; `csv`: header row, nested values as JSON text;
+ * - `parquet`: types kept (nested objects as structs); `parquet-strings`: every top-level value a string.
+ * Parquet files have no extension, as AppFlow writes them.
+ */
+export type SampleFormat = 'json' | 'json-array' | 'csv' | 'parquet' | 'parquet-strings';
+
+export interface WriteSampleOptions extends FleetOptions {
+  outDir: string;
+  layout?: SampleLayout;
+  format?: SampleFormat;
+  /** Files per run (default 1); more splits the records in pages, like AppFlow's aggregation "none". */
+  filesPerRun?: number;
+  /** Called after each run's files are written. */
+  onRun?: (run: WrittenRun) => void;
+}
+
+export interface WrittenRun {
+  flowName: string;
+  object: SampleObject;
+  executionId: string;
+  runAt: Date;
+  /** Keys of the run's files relative to `outDir`, `/`-separated. */
+  keys: string[];
+  records: number;
+  bytes: number;
+}
+
+export interface FlowSummary {
+  flowName: string;
+  object: SampleObject;
+  runs: number;
+  files: number;
+  records: number;
+  bytes: number;
+}
+
+export interface SampleSummary {
+  outDir: string;
+  layout: SampleLayout;
+  format: SampleFormat;
+  flows: FlowSummary[];
+  runs: number;
+  files: number;
+  records: number;
+  bytes: number;
+}
+
+const EXTENSIONS: Readonly<Record<SampleFormat, string>> = {
+  json: '.json',
+  'json-array': '.json',
+  csv: '.csv',
+  parquet: '',
+  'parquet-strings': '',
+};
+
+/** Seconds between a run's start and its first file's LastModified (the mtime `aws s3 sync` keeps). */
+const UPLOAD_DELAY_SECONDS = 3;
+
+function pages(records: Record<string, unknown>[], count: number): Record<string, unknown>[][] {
+  const pageCount = Math.max(1, Math.min(count, records.length));
+  const size = Math.ceil(records.length / pageCount);
+  return Array.from({ length: pageCount }, (_, page) => records.slice(page * size, (page + 1) * size));
+}
+
+function fileName(page: number, format: SampleFormat): string {
+  return `part-${String(page).padStart(5, '0')}${EXTENSIONS[format]}`;
+}
+
+/** Generates the fleet and writes its runs under `outDir` in AppFlow's S3 layout, one run at a time. */
+export async function writeSampleData(options: WriteSampleOptions): Promise<SampleSummary> {
+  const layout = options.layout ?? 'default';
+  const format = options.format ?? 'json';
+  const filesPerRun = options.filesPerRun ?? 1;
+  if (!Number.isInteger(filesPerRun) || filesPerRun < 1) throw new RangeError(`filesPerRun must be a positive integer, got ${filesPerRun}`);
+  const parquet = format === 'parquet' || format === 'parquet-strings' ? await ParquetWriter.open() : null;
+  const flows = new Map<string, FlowSummary>();
+  try {
+    for (const run of generateRuns(options)) {
+      const written = await writeRun(run);
+      const flow = flows.get(run.flowName) ?? { flowName: run.flowName, object: run.object, runs: 0, files: 0, records: 0, bytes: 0 };
+      flow.runs += 1;
+      flow.files += written.keys.length;
+      flow.records += written.records;
+      flow.bytes += written.bytes;
+      flows.set(run.flowName, flow);
+      options.onRun?.(written);
+    }
+  } finally {
+    await parquet?.close();
+  }
+  const all = [...flows.values()];
+  const total = (field: 'runs' | 'files' | 'records' | 'bytes') => all.reduce((sum, flow) => sum + flow[field], 0);
+  return { outDir: options.outDir, layout, format, flows: all, runs: total('runs'), files: total('files'), records: total('records'), bytes: total('bytes') };
+
+  function textPieces(records: Record<string, unknown>[]): Iterable<string> {
+    return format === 'csv' ? toCsv(records) : format === 'json-array' ? toJsonArray(records) : toJsonLines(records);
+  }
+
+  async function writeRun(run: GeneratedRun): Promise<WrittenRun> {
+    const prefix = runPrefix(layout, run);
+    await mkdir(join(options.outDir, prefix), { recursive: true });
+    const files = pages(run.records, filesPerRun).map((records, page) => {
+      const key = `${prefix}/${fileName(page, format)}`;
+      return { key, destination: join(options.outDir, key), records };
+    });
+    if (parquet) await parquet.writeRun(files, format === 'parquet');
+    else for (const file of files) await writeTextFile(file.destination, textPieces(file.records));
+    let bytes = 0;
+    for (const [page, file] of files.entries()) {
+      const uploadedAt = new Date(run.runAt.getTime() + (UPLOAD_DELAY_SECONDS + page) * 1000);
+      await utimes(file.destination, uploadedAt, uploadedAt);
+      bytes += (await stat(file.destination)).size;
+    }
+    const keys = files.map((file) => file.key);
+    return { flowName: run.flowName, object: run.object, executionId: run.executionId, runAt: run.runAt, keys, records: run.records.length, bytes };
+  }
+}
