@@ -66,7 +66,7 @@ describe('a load killed part-way', () => {
     expect(after.records).toEqual(after.runs.map((r) => ({ snapshot_id: r.snapshot_id, n: COMPUTERS, files: 2 })));
     expect(after.files).toEqual(after.runs.map((r) => ({ snapshot_id: r.snapshot_id, files: 2 })));
 
-    const rerun = runCli(['load', root, '--db', db]);
+    const rerun = await runCli(['load', root, '--db', db]);
     expect(rerun.stderr).not.toMatch(/failed/);
     expect(rerun.status).toBe(0);
     expect(rerun.stdout).toContain(`${RUNS - after.runs.length} runs loaded`);

@@ -92,8 +92,8 @@ describe('loading a folder laid out like the bucket', () => {
     expect(first.runsLoaded).toBe(1);
     expect(first.runsFailed).toBe(2);
     expect(first.failures.map((f) => f.message).sort()).toEqual([
-      `ws-computers/${E4}/part-1 line 2: ${first.failures.find((f) => f.fileKey?.endsWith('part-1'))!.message.split('line 2: ')[1]}`,
-      `ws-policies/${E5}/p.csv line 3: 3 cells where the header has 2`,
+      `${root}/ws-computers/${E4}/part-1 line 2: ${first.failures.find((f) => f.fileKey?.endsWith('part-1'))!.message.split('line 2: ')[1]}`,
+      `${root}/ws-policies/${E5}/p.csv line 3: 3 cells where the header has 2`,
     ].sort());
     expect(await rows(db, 'SELECT DISTINCT snapshot_id FROM fk_records')).toEqual([{ snapshot_id: E1 }]);
     expect(await rows(db, 'SELECT count(*) AS n FROM fk_load_errors')).toEqual([{ n: 2 }]);

@@ -42,6 +42,8 @@ export interface LoadSummary {
   rowsLoaded: number;
   filesLoaded: number;
   bytesRead: number;
+  /** Files downloaded this load (S3); files found in the cache are not. */
+  filesDownloaded: number;
   skipped: SkippedObject[];
   seconds: number;
 }
@@ -94,6 +96,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       rowsLoaded: 0,
       filesLoaded: 0,
       bytesRead: 0,
+      filesDownloaded: 0,
       skipped: [...skipped],
       seconds: 0,
     };
@@ -106,6 +109,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       next = i + 1 < toLoad.length ? fetchRun(toLoad[i + 1]) : null;
       await loadOneRun(store, source, run, fetched, loaded.has(run.snapshotId), summary, report);
     }
+    summary.filesDownloaded = source.stats?.downloaded ?? 0;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
   } finally {
@@ -142,6 +146,7 @@ async function fetchRunFiles(
     }
     fetched.files.push({
       key: file.object.key,
+      location: source.uri.startsWith('s3://') ? `${source.uri}/${file.object.key}` : path,
       path,
       etag: file.object.etag,
       size: file.object.size,

@@ -62,8 +62,13 @@ function toRunPlan(files: PlannedFile[]): RunPlan {
     schemaVersion: first.schemaVersion,
     period: first.period,
     files,
-    lastModified: new Date(Math.max(...files.map((f) => f.object.lastModified.getTime()))),
+    lastModified: new Date(Math.max(...files.map((f) => wholeSeconds(f.object.lastModified)))),
     bytes: files.reduce((n, f) => n + f.object.size, 0),
     signature: digest.digest('hex'),
   };
+}
+
+/** S3 keeps LastModified to the second (some servers report milliseconds, mirrors keep seconds): compare alike. */
+function wholeSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000) * 1000;
 }

@@ -15,6 +15,8 @@ export interface Source {
   readonly rootName: string;
   /** Every object under the root, all pages. */
   list(): AsyncIterable<SourceObject>;
+  /** Downloads made and saved by a cache, for sources that download (S3). */
+  readonly stats?: Readonly<{ downloaded: number; cacheHits: number; bytesDownloaded: number }>;
   /** A local file path holding the object's bytes (downloaded to the cache when needed). Safe to call concurrently. */
   fetch(object: SourceObject): Promise<string>;
 }

@@ -9,6 +9,8 @@ import type { Store } from './store';
 
 export interface FetchedFile {
   key: string;
+  /** Where a person finds the file: `s3://bucket/prefix/key` or the file's path. */
+  location: string;
   path: string;
   etag: string;
   size: number;
@@ -21,10 +23,11 @@ export interface FetchedFile {
 export class FileLoadError extends Error {
   constructor(
     readonly fileKey: string,
+    location: string,
     readonly line: number | null,
     problem: string,
   ) {
-    super(line === null ? `${fileKey}: ${problem}` : `${fileKey} line ${line}: ${problem}`);
+    super(line === null ? `${location}: ${problem}` : `${location} line ${line}: ${problem}`);
   }
 }
 
@@ -88,7 +91,7 @@ async function insertRecords(store: Store, snapshotId: string, object: string, f
   } catch (error) {
     const location = await locateParseError(file.path, file.format).catch(() => null);
     const duckdbProblem = (error as Error).message.split('\n')[0].replace(/"[^"]*"/, 'the file');
-    throw new FileLoadError(file.key, location?.line ?? null, location?.problem ?? duckdbProblem);
+    throw new FileLoadError(file.key, file.location, location?.line ?? null, location?.problem ?? duckdbProblem);
   }
 }
 
