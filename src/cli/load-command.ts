@@ -17,6 +17,7 @@ export function printSummary(summary: LoadSummary, out: NodeJS.WritableStream): 
     summary.runsFailed > 0 ? `${summary.runsFailed} failed` : null,
     `${summary.rowsLoaded.toLocaleString('en-US')} rows`,
     `${formatBytes(summary.bytesRead)} read`,
+    summary.source.startsWith('s3://') ? `${summary.filesDownloaded} files downloaded` : null,
     `${summary.skipped.length} objects skipped`,
     `${summary.seconds.toFixed(1)} s`,
   ].filter((p) => p !== null);
