@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import { toTable } from '../output/to-table';
 import { loadSnapshots } from '../load/load-snapshots';
 import { progressReporter } from '../load/progress';
+import { SAMPLE_DATA_DIR } from '../sample/committed';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
 import { parseCommandArgs, type Command } from './command';
 import { printSummary } from './load-command';
-
-export const SAMPLE_DATA_DIR = join(__dirname, '..', '..', 'sample-data');
 
 const usage = `Usage: fleetkit demo [--db fleet.duckdb] [--quiet]
 

@@ -1,11 +1,13 @@
 import { VERSION } from '../version';
 import { UsageError, type Command } from './command';
+import { chartCommand } from './chart-command';
 import { demoCommand } from './demo-command';
 import { loadCommand } from './load-command';
 import { queryCommand } from './query-command';
+import { reportCommand } from './report-command';
 import { sampleDataCommand } from './sample-data-command';
 
-const commands: Command[] = [loadCommand, queryCommand, demoCommand, sampleDataCommand];
+const commands: Command[] = [loadCommand, queryCommand, chartCommand, reportCommand, demoCommand, sampleDataCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -85,7 +85,7 @@ export const queryCommand: Command = {
     try {
       if (format === 'parquet') {
         const query = sql.trim().replace(/;\s*$/, '');
-        await store.run(sqlFile('cli/copy-parquet').replace('{{query}}', `\n${query}\n`), { ...values, fleetkit_out_path: out! });
+        await store.run(sqlFile('cli/copy-parquet').replace('{{query}}', () => `\n${query}\n`), { ...values, fleetkit_out_path: out! });
         return 0;
       }
       const result = await store.query(sql, values);

@@ -1,10 +1,9 @@
 import { COMMITTED_SAMPLE_OPTIONS } from '../sample/committed';
-import { writeSampleData, type WriteSampleOptions } from '../sample/write';
+import { SAMPLE_LAYOUTS, type SampleLayout } from '../sample/layouts';
+import { SAMPLE_FORMATS, writeSampleData, type SampleFormat } from '../sample/write';
 import { formatBytes } from '../load/progress';
 import { parseCommandArgs, positiveInteger, UsageError, type Command } from './command';
 
-const FORMATS = ['json', 'json-array', 'csv', 'parquet', 'parquet-strings'] as const;
-const LAYOUTS = ['default', 'partitioned', 'dated'] as const;
 
 const usage = `Usage: fleetkit sample-data --out DIR [--computers N] [--weeks W] [--seed S]
                             [--format json|json-array|csv|parquet|parquet-strings]
@@ -36,10 +35,10 @@ export const sampleDataCommand: Command = {
       return 0;
     }
     if (values.out === undefined) throw new UsageError(`sample-data needs --out DIR\n\n${usage}`);
-    const format = (values.format ?? COMMITTED_SAMPLE_OPTIONS.format) as WriteSampleOptions['format'];
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
-    const layout = (values.layout ?? COMMITTED_SAMPLE_OPTIONS.layout) as WriteSampleOptions['layout'];
-    if (!LAYOUTS.includes(layout)) throw new UsageError(`--layout must be one of ${LAYOUTS.join(', ')}, got "${layout}"`);
+    const format = (values.format ?? COMMITTED_SAMPLE_OPTIONS.format) as SampleFormat;
+    if (!SAMPLE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SAMPLE_FORMATS.join(', ')}, got "${format}"`);
+    const layout = (values.layout ?? COMMITTED_SAMPLE_OPTIONS.layout) as SampleLayout;
+    if (!SAMPLE_LAYOUTS.includes(layout)) throw new UsageError(`--layout must be one of ${SAMPLE_LAYOUTS.join(', ')}, got "${layout}"`);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
     const summary = await writeSampleData({

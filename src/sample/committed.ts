@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { WriteSampleOptions } from './write';
 
 /**
@@ -14,3 +15,6 @@ export const COMMITTED_SAMPLE_OPTIONS: Readonly<Omit<WriteSampleOptions, 'outDir
   format: 'parquet',
   filesPerRun: 1,
 };
+
+/** The committed tree written with these options (shipped with the package). */
+export const SAMPLE_DATA_DIR = join(__dirname, '..', '..', 'sample-data');

@@ -8,6 +8,8 @@ import type { GeneratedRun } from './fleet';
  */
 export type SampleLayout = 'default' | 'partitioned' | 'dated';
 
+export const SAMPLE_LAYOUTS: readonly SampleLayout[] = ['default', 'partitioned', 'dated'];
+
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }

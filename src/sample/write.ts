@@ -16,6 +16,8 @@ import { toCsv, toJsonArray, toJsonLines } from './to-text';
  */
 export type SampleFormat = 'json' | 'json-array' | 'csv' | 'parquet' | 'parquet-strings';
 
+export const SAMPLE_FORMATS: readonly SampleFormat[] = ['json', 'json-array', 'csv', 'parquet', 'parquet-strings'];
+
 export interface WriteSampleOptions extends FleetOptions {
   outDir: string;
   layout?: SampleLayout;

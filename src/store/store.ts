@@ -71,6 +71,7 @@ export class Store {
   }
 
   private async install(): Promise<void> {
+    await this.run(sqlFile('store/session'));
     await this.run(sqlFile('store/schema'));
     await this.run(sqlFile('store/macros'));
     await this.run(sqlFile('store/snapshots-view'));

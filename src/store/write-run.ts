@@ -86,7 +86,7 @@ async function insertRecords(store: Store, snapshotId: string, object: string, f
     }
     const described = await store.query(sqlFile(`store/describe-${file.format}`), { path: file.path });
     const columns = described.rows as unknown as ColumnDescription[];
-    const sql = sqlFile(`store/insert-${file.format}`).replace('{{record}}', recordExpression(columns));
+    const sql = sqlFile(`store/insert-${file.format}`).replace('{{record}}', () => recordExpression(columns));
     await store.run(sql, params);
   } catch (error) {
     const location = await locateParseError(file.path, file.format).catch(() => null);

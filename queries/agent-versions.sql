@@ -1,0 +1,22 @@
+-- Which agent versions run in the fleet, and on how many computers, as each month's last computers run saw it?
+-- @param from DATE default NULL First month to show (the month that holds this date); the earliest when omitted.
+-- @param to DATE default NULL Last month to show (the month that holds this date); the latest when omitted.
+--
+-- Only computers with an agent are counted; versions are listed newest first, compared numerically part by part.
+WITH month_runs AS (
+  SELECT month, snapshot_id, snapshot_at
+  FROM last_runs_by_month('computers')
+  WHERE (CAST($from AS DATE) IS NULL OR month >= date_trunc('month', CAST($from AS DATE)))
+    AND (CAST($to AS DATE) IS NULL OR month <= CAST($to AS DATE))
+)
+SELECT
+  m.month,
+  m.snapshot_id,
+  m.snapshot_at,
+  c.agent_version,
+  count(*) AS computers
+FROM computer_snapshots AS c
+JOIN month_runs AS m USING (snapshot_id)
+WHERE c.has_agent
+GROUP BY m.month, m.snapshot_id, m.snapshot_at, c.agent_version, c.agent_version_key
+ORDER BY m.month, c.agent_version_key DESC, c.agent_version;

@@ -1,0 +1,22 @@
+-- Integrity monitoring is on (scheduled or real-time).
+-- @param as_of TIMESTAMPTZ Check each computer as the latest run at or before this time saw it.
+WITH checked AS (
+  SELECT
+    *,
+    integrity_monitoring_state AS state,
+    fk_module_check(has_agent, integrity_monitoring_state, ['on', 'real-time']) AS reason_key
+  FROM fk_control_subjects($as_of::TIMESTAMPTZ)
+)
+SELECT
+  'integrity-monitoring-on' AS control_id,
+  fk_module_status(reason_key) AS status,
+  CASE reason_key
+    WHEN 'no_agent' THEN 'No agent is installed, so integrity monitoring cannot be checked.'
+    WHEN 'no_state' THEN 'The record has no integrity monitoring state.'
+    WHEN 'ok' THEN printf('The integrity monitoring state is %s.', state)
+    ELSE printf('The integrity monitoring state is %s; it must be on or real-time.', state)
+  END AS reason,
+  reason_key,
+  CASE WHEN state IS NULL THEN json_object() ELSE json_object('state', state) END AS reason_args,
+  resource, computer_id, host_name, policy_id, policy_name, os_family, cloud_account_id, snapshot_id, snapshot_at
+FROM checked;

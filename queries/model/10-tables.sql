@@ -1,0 +1,54 @@
+-- Typed per-snapshot tables, maintained by the per-run files (queries/model/per-run/) as each run is loaded.
+-- The views read these instead of extracting JSON at query time. Each keeps its source record: joining back to
+-- fk_records by a key inside the JSON means parsing every record, and DuckDB rowids move when a checkpoint
+-- vacuums the rows of a reloaded run, so neither can stand in for a stored copy.
+CREATE TABLE IF NOT EXISTS fk_computer_facts (
+  snapshot_id               VARCHAR NOT NULL,
+  computer_id               BIGINT,
+  host_name                 VARCHAR,
+  display_name              VARCHAR,
+  platform                  VARCHAR,
+  policy_id                 BIGINT,
+  group_id                  BIGINT,
+  agent_version             VARCHAR,
+  agent_status              VARCHAR,
+  last_agent_communication  TIMESTAMPTZ,
+  cloud_account_id          VARCHAR,
+  cloud_instance_id         VARCHAR,
+  anti_malware_state        VARCHAR,
+  web_reputation_state      VARCHAR,
+  firewall_state            VARCHAR,
+  intrusion_prevention_state VARCHAR,
+  integrity_monitoring_state VARCHAR,
+  log_inspection_state      VARCHAR,
+  application_control_state VARCHAR,
+  os_family                 VARCHAR NOT NULL,
+  has_agent                 BOOLEAN NOT NULL,
+  agent_version_key         BIGINT[],
+  record                    JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fk_policy_facts (
+  snapshot_id               VARCHAR NOT NULL,
+  policy_id                 BIGINT,
+  name                      VARCHAR,
+  parent_id                 BIGINT,
+  description               VARCHAR,
+  anti_malware_state        VARCHAR,
+  web_reputation_state      VARCHAR,
+  firewall_state            VARCHAR,
+  intrusion_prevention_state VARCHAR,
+  integrity_monitoring_state VARCHAR,
+  log_inspection_state      VARCHAR,
+  application_control_state VARCHAR,
+  settings                  MAP(VARCHAR, VARCHAR),
+  record                    JSON NOT NULL
+);
+
+-- Every leaf of every policy record, as text: the input of policy_changes.
+CREATE TABLE IF NOT EXISTS fk_policy_leaves (
+  snapshot_id               VARCHAR NOT NULL,
+  policy_id                 BIGINT NOT NULL,
+  field                     VARCHAR NOT NULL,
+  value                     VARCHAR
+);

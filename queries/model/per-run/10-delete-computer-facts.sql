@@ -1,0 +1,1 @@
+DELETE FROM fk_computer_facts WHERE snapshot_id = $snapshot_id;

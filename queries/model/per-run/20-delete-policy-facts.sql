@@ -1,0 +1,1 @@
+DELETE FROM fk_policy_facts WHERE snapshot_id = $snapshot_id;

@@ -1,0 +1,20 @@
+/** One thing wrong in a baseline file: where, what was expected there and what was found. */
+export interface BaselineProblem {
+  /** Dot path inside the file, e.g. `controls.anti-malware-on.severity`; `(file)` for the file as a whole. */
+  path: string;
+  expected: string;
+  found: string;
+}
+
+export class BaselineError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: BaselineProblem[],
+  ) {
+    super(
+      `Baseline ${file} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p.path}: expected ${p.expected}, found ${p.found}`).join('\n'),
+    );
+    this.name = 'BaselineError';
+  }
+}

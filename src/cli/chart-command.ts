@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { chartNames, charts, renderChart } from '../charts';
+import { chartFormats, isChartFormat } from '../render';
+import { Store } from '../store/store';
+import { parseCommandArgs, UsageError, type Command } from './command';
+
+const usage = `Usage: fleetkit chart <chart-name> [--db fleet.duckdb] [--from DATE] [--to DATE]
+                      [--format svg|png|html|vl.json] --out FILE
+
+Draws a chart from the store: SVG, PNG, a self-contained interactive HTML page, or the Vega-Lite spec.
+The format defaults to the --out file's extension. Charts:
+${chartNames.map((name) => `  ${name.padEnd(18)} ${charts[name].title}`).join('\n')}`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const chartCommand: Command = {
+  name: 'chart',
+  summary: 'draw a chart from the store (svg, png, html, vl.json)',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        db: { type: 'string', default: 'fleet.duckdb' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+      usage,
+    );
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError(`chart takes one chart name\n\n${usage}`);
+    if (values.out === undefined) throw new UsageError(`chart needs --out FILE\n\n${usage}`);
+    const format = values.format as string | undefined;
+    if (format !== undefined && !isChartFormat(format)) throw new UsageError(`--format must be one of ${chartFormats.join(', ')}, got "${format}"`);
+    for (const option of ['from', 'to'] as const) {
+      const value = values[option] as string | undefined;
+      if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${option} must be a date like 2026-01-31, got "${value}"`);
+    }
+    if (!existsSync(values.db as string)) throw new UsageError(`no store at ${values.db} (run fleetkit load first, or give --db)`);
+    const store = await Store.open(values.db as string);
+    try {
+      const chart = await renderChart(store, positionals[0], {
+        out: values.out as string,
+        format: format as (typeof chartFormats)[number] | undefined,
+        from: values.from as string | undefined,
+        to: values.to as string | undefined,
+      });
+      process.stdout.write(`${chart.name}: ${chart.rows} rows drawn → ${chart.out} (${chart.format})\n`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};
