@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bindParameters, listNamedQueries } from '../src/store/named-queries';
+import { sqlFile } from '../src/store/sql-files';
 import { Store } from '../src/store/store';
 import { flag } from './measure';
 
@@ -21,16 +22,7 @@ function fileMb(path: string): number {
 
 /** Parameters a user would pass: a time between two runs in the middle of the history, and a computer seen throughout. */
 async function sampleParameters(store: Store): Promise<Record<string, string>> {
-  const { rows } = await store.query(
-    `WITH computer_runs AS (
-       SELECT snapshot_id, snapshot_at, row_number() OVER (ORDER BY snapshot_at) AS n, count(*) OVER () AS total
-       FROM fk_runs WHERE object = 'computers'
-     )
-     SELECT
-       (SELECT strftime(snapshot_at + INTERVAL 1 DAY, '%Y-%m-%dT%H:%M:%SZ') FROM computer_runs WHERE n = total // 2 + 1) AS as_of,
-       (SELECT min(computer_id) FROM fk_computer_facts
-        WHERE snapshot_id = (SELECT snapshot_id FROM computer_runs WHERE n = 1)) AS computer_id`,
-  );
+  const { rows } = await store.query(sqlFile('bench/sample-parameters'));
   if (rows.length === 0 || rows[0].as_of === null) throw new Error(`${db} holds no computers runs: load a fleet first`);
   return { as_of: String(rows[0].as_of), computer_id: String(rows[0].computer_id) };
 }
@@ -41,10 +33,7 @@ async function main(): Promise<void> {
   const store = await Store.open(db);
   const openSeconds = (performance.now() - opening) / 1000;
   try {
-    const size = await store.query(
-      `SELECT (SELECT count(*) FROM fk_runs WHERE object = 'computers') AS computer_runs,
-         (SELECT count(*) FROM fk_computer_facts) AS computer_rows, (SELECT count(*) FROM fk_policy_facts) AS policy_rows`,
-    );
+    const size = await store.query(sqlFile('bench/store-size'));
     const { computer_runs, computer_rows, policy_rows } = size.rows[0];
     console.log(`store: ${db}`);
     console.log(`  ${computer_runs} computers runs, ${computer_rows} computer rows, ${policy_rows} policy rows`);

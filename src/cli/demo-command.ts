@@ -1,7 +1,9 @@
+import { DuckDBTypeId } from '@duckdb/node-api';
 import { toTable } from '../output/to-table';
 import { loadSnapshots } from '../load/load-snapshots';
 import { progressReporter } from '../load/progress';
 import { SAMPLE_DATA_DIR } from '../sample/committed';
+import { QueryResult } from '../store/query-result';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
 import { parseCommandArgs, type Command } from './command';
@@ -27,9 +29,8 @@ export const demoCommand: Command = {
     const store = await Store.open(values.db as string);
     try {
       process.stdout.write(`\nSnapshots in the store\n${toTable(await store.query(sqlFile('cli/snapshot-summary')))}`);
-      for (const section of demoSections) {
-        process.stdout.write(`\n${section.title}\n${toTable(await store.named(section.query, section.params))}`);
-      }
+      const coverage = latestCoverage(await store.named('fleet-coverage'));
+      if (coverage) process.stdout.write(`\nProtection coverage at the latest run (${coverage.at})\n${toTable(coverage.table)}`);
     } finally {
       store.close();
     }
@@ -38,4 +39,21 @@ export const demoCommand: Command = {
   },
 };
 
-const demoSections: { title: string; query: string; params: Record<string, string> }[] = [];
+/** The whole fleet's coverage per module at the last month's run, as a small table for a terminal. */
+function latestCoverage(result: QueryResult): { at: string; table: QueryResult } | null {
+  const all = result.rows.filter((row) => row.os_family === 'all');
+  if (all.length === 0) return null;
+  const last = all[all.length - 1];
+  const rows = all
+    .filter((row) => (row.month as Date).getTime() === (last.month as Date).getTime())
+    .map((row) => ({
+      module: row.module,
+      covered: row.covered,
+      of: row.computers,
+      coverage: `${(100 * Number(row.coverage)).toFixed(1)}%`,
+    }));
+  const text = { type: 'VARCHAR', typeId: DuckDBTypeId.VARCHAR };
+  const count = { type: 'BIGINT', typeId: DuckDBTypeId.BIGINT };
+  const columns = [{ name: 'module', ...text }, { name: 'covered', ...count }, { name: 'of', ...count }, { name: 'coverage', ...text }];
+  return { at: (last.snapshot_at as Date).toISOString().slice(0, 16).replace('T', ' ') + ' UTC', table: new QueryResult({ columns, rows }) };
+}

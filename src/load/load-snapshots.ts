@@ -70,6 +70,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
 
   const store = await Store.open(dbPath);
   try {
+    await store.run(sqlFile('store/loading-session'));
     const loaded = new Map<string, string>();
     for (const row of (await store.query(sqlFile('store/loaded-runs'))).rows) {
       loaded.set(String(row.snapshot_id), String(row.signature));
@@ -109,6 +110,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       next = i + 1 < toLoad.length ? fetchRun(toLoad[i + 1]) : null;
       await loadOneRun(store, source, run, fetched, loaded.has(run.snapshotId), summary, report);
     }
+    await store.run(sqlFile('store/checkpoint'));
     summary.filesDownloaded = source.stats?.downloaded ?? 0;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
