@@ -96,7 +96,10 @@ describe('loading a folder laid out like the bucket', () => {
       `${root}/ws-policies/${E5}/p.csv line 3: 3 cells where the header has 2`,
     ].sort());
     expect(await rows(db, 'SELECT DISTINCT snapshot_id FROM fk_records')).toEqual([{ snapshot_id: E1 }]);
-    expect(await rows(db, 'SELECT count(*) AS n FROM fk_load_errors')).toEqual([{ n: 2 }]);
+    expect(await rows(db, 'SELECT run_key, snapshot_at FROM fk_load_errors ORDER BY run_key')).toEqual([
+      { run_key: `ws-computers/${E4}`, snapshot_at: t },
+      { run_key: `ws-policies/${E5}`, snapshot_at: t },
+    ]);
 
     writeKey(root, `ws-computers/${E4}/part-1`, jsonLines([{ ID: 2, hostName: 'b' }, { ID: 3, hostName: 'c' }]), t);
     writeKey(root, `ws-policies/${E5}/p.csv`, 'ID,name\n1,Base\n2,Other\n', t);

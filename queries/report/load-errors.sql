@@ -1,6 +1,6 @@
--- Runs that failed to load, as the store last recorded them: a run whose earlier load stands and whose time falls in
--- the period, and every run that could not be loaded at all (its time is not known, so it may belong to the period).
--- A run that loads later has its errors cleared.
+-- Runs taken in the period that failed to load, as the store last recorded them: a run whose earlier load stands is
+-- placed by its loaded time, a run never loaded by the time its files and folders give. A run that loads later has
+-- its errors cleared.
 -- @param from TIMESTAMPTZ The period's start (inclusive).
 -- @param to TIMESTAMPTZ The period's end (exclusive).
 WITH runs AS (
@@ -9,11 +9,11 @@ WITH runs AS (
 SELECT
   e.flow_name,
   e.run_key,
-  r.snapshot_at,
+  coalesce(r.snapshot_at, e.snapshot_at) AS snapshot_at,
   e.file_key,
   e.message,
   e.failed_at
 FROM fk_load_errors AS e
 LEFT JOIN runs AS r ON r.run_key = e.run_key AND r.flow_name = e.flow_name
-WHERE r.snapshot_at IS NULL OR (r.snapshot_at >= $from::TIMESTAMPTZ AND r.snapshot_at < $to::TIMESTAMPTZ)
+WHERE coalesce(r.snapshot_at, e.snapshot_at) >= $from::TIMESTAMPTZ AND coalesce(r.snapshot_at, e.snapshot_at) < $to::TIMESTAMPTZ
 ORDER BY e.flow_name, e.run_key, e.file_key;

@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS fk_load_errors (
   file_key        VARCHAR,
   message         VARCHAR NOT NULL,
   source_uri      VARCHAR NOT NULL,
-  failed_at       TIMESTAMPTZ NOT NULL
+  failed_at       TIMESTAMPTZ NOT NULL,
+  snapshot_at     TIMESTAMPTZ         -- when the run was taken, by the same rule as fk_runs.snapshot_at
 );
 
 CREATE TABLE IF NOT EXISTS fk_meta (

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { sniffFormat } from '../formats/sniff';
 import { openSource } from '../source/open-source';
+import { snapshotTime } from '../source/snapshot-time';
 import type { Source, SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
 import { sqlFile } from '../store/sql-files';
@@ -178,6 +179,7 @@ async function loadOneRun(
       file_key: fileKey,
       message,
       source_uri: source.uri,
+      snapshot_at: snapshotTime(run.lastModified, run.period).at.toISOString(),
     });
     report({ type: 'run-failed', runKey: run.runKey, message });
   };

@@ -75,6 +75,8 @@ export async function buildReportFleet(computers = 60): Promise<ReportFleet> {
   const broken = join(exportsDir, lastComputers.flowName, '0f0e0d0c-0000-4000-8000-000000000bad');
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, 'part-00000.json'), '{"ID": 1, "hostName": "cut-off');
+  const failedRunAt = new Date(lastComputers.runAt.getTime() + 24 * 3600 * 1000);
+  utimesSync(join(broken, 'part-00000.json'), failedRunAt, failedRunAt);
   const db = join(dir, 'fleet.duckdb');
   await loadSnapshots({ source: exportsDir, db });
   return {
