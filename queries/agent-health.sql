@@ -7,10 +7,7 @@
 -- Versions compare numerically part by part (20.0.1.17380 is newer than 20.0.1.690); `behind_newest` counts agents
 -- on a version below the newest one any computer in the same run has.
 WITH month_runs AS (
-  SELECT month, snapshot_id, snapshot_at
-  FROM last_runs_by_month('computers')
-  WHERE (CAST($from AS DATE) IS NULL OR month >= date_trunc('month', CAST($from AS DATE)))
-    AND (CAST($to AS DATE) IS NULL OR month <= CAST($to AS DATE))
+  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to)
 ),
 computers AS (
   SELECT m.month, c.*

@@ -4,10 +4,7 @@
 --
 -- Only computers with an agent are counted; versions are listed newest first, compared numerically part by part.
 WITH month_runs AS (
-  SELECT month, snapshot_id, snapshot_at
-  FROM last_runs_by_month('computers')
-  WHERE (CAST($from AS DATE) IS NULL OR month >= date_trunc('month', CAST($from AS DATE)))
-    AND (CAST($to AS DATE) IS NULL OR month <= CAST($to AS DATE))
+  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to)
 )
 SELECT
   m.month,

@@ -8,10 +8,7 @@
 --   'off'. For intrusion_prevention, `prevent` and `detect` split the covered computers by mode.
 --   coverage = covered / computers (NULL when computers is 0). os_family 'all' is every family together.
 WITH month_runs AS (
-  SELECT month, snapshot_id, snapshot_at
-  FROM last_runs_by_month('computers')
-  WHERE (CAST($from AS DATE) IS NULL OR month >= date_trunc('month', CAST($from AS DATE)))
-    AND (CAST($to AS DATE) IS NULL OR month <= CAST($to AS DATE))
+  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to)
 ),
 computers AS (
   SELECT m.month, c.snapshot_id, c.snapshot_at, c.os_family, c.has_agent, 'on' AS agent_state,

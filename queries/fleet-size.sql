@@ -2,10 +2,7 @@
 -- @param from DATE default NULL First month to show (the month that holds this date); the earliest when omitted.
 -- @param to DATE default NULL Last month to show (the month that holds this date); the latest when omitted.
 WITH month_runs AS (
-  SELECT month, snapshot_id, snapshot_at
-  FROM last_runs_by_month('computers')
-  WHERE (CAST($from AS DATE) IS NULL OR month >= date_trunc('month', CAST($from AS DATE)))
-    AND (CAST($to AS DATE) IS NULL OR month <= CAST($to AS DATE))
+  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to)
 )
 SELECT
   m.month,

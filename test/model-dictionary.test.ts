@@ -43,7 +43,10 @@ async function describeColumns(relation: string): Promise<string[]> {
 
 /** A documented macro signature called with sample arguments. */
 function sampleCall(signature: string): string {
-  return signature.replace(/\bobject_name\b/, `'computers'`).replace(/\bts\b/, 'now()');
+  return signature
+    .replace(/\bobject_name\b/, `'computers'`)
+    .replace(/\bts\b/, 'now()')
+    .replace(/\b(from_date|to_date)\b/g, 'NULL');
 }
 
 describe('docs/data-model.md', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRuns, type GeneratedRun } from '../src/sample/fleet';
 import { Store } from '../src/store/store';
+import { hasAgent, osFamily } from './helpers/expected-records';
 import { loadGeneratedRun, loadGeneratedRuns, openModelFixture, type ModelFixture } from './helpers/model-fixture';
 
 type Json = Record<string, unknown>;
@@ -30,17 +31,7 @@ async function rows(fixture: ModelFixture, sql: string, params?: Record<string, 
   return (await fixture.store.query(sql, params)).rows;
 }
 
-function osFamily(platform: unknown): string {
-  const text = String(platform ?? '');
-  if (/windows/i.test(text)) return 'windows';
-  if (/linux|red ?hat|rhel|ubuntu|debian|cent ?os|suse|rocky|alma|fedora/i.test(text)) return 'linux';
-  return 'other';
-}
 
-function hasAgent(record: Json): boolean {
-  const version = record.agentVersion;
-  return typeof version === 'string' && version.trim() !== '' && version.trim() !== '0.0.0.0';
-}
 
 function state(record: Json, module: string): unknown {
   return (record[module] as Json | undefined)?.state ?? null;

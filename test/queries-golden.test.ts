@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRuns, type GeneratedRun } from '../src/sample/fleet';
 import { bindParameters, findNamedQuery } from '../src/store/named-queries';
+import { hasAgent, osFamily } from './helpers/expected-records';
 import { loadGeneratedRuns, openModelFixture, type ModelFixture } from './helpers/model-fixture';
 
 type Json = Record<string, unknown>;
@@ -42,16 +43,7 @@ async function named(fixture: ModelFixture, name: string, params: Record<string,
   return (await fixture.store.query(query.sql, bindParameters(query, params))).rows;
 }
 
-function osFamily(platform: unknown): string {
-  const text = String(platform ?? '');
-  if (/windows/i.test(text)) return 'windows';
-  if (/linux|red ?hat|rhel|ubuntu|debian|cent ?os|suse|rocky|alma|fedora/i.test(text)) return 'linux';
-  return 'other';
-}
 
-function hasAgent(c: Json): boolean {
-  return typeof c.agentVersion === 'string' && !['', '0.0.0.0'].includes(c.agentVersion.trim());
-}
 
 function moduleState(record: Json, key: string): string | null {
   return ((record[key] as Json | undefined)?.state as string | undefined) ?? null;

@@ -9,7 +9,8 @@ import { loadBaseline } from '../src/baseline';
 import { buildReport, QuarterError, ReportDataError, ReportError, type ReportManifest, type ReportSummary } from '../src/report';
 import { withChromiumPage } from '../src/report/chromium';
 import { VERSION } from '../src/version';
-import { expectedOutcome, hasAgent, runAsOf } from './helpers/control-expectations';
+import { expectedOutcome, runAsOf } from './helpers/control-expectations';
+import { hasAgent } from './helpers/expected-records';
 import { buildReportFleet, FORMULA_HOST, MARKUP_POLICY, SCRIPT_HOST, type ReportFleet } from './helpers/report-fleet';
 
 const SCREENSHOTS = join(__dirname, '..', 'test-output');

@@ -1,10 +1,8 @@
 import type { CoverageChartOptions } from './coverage-options';
-import { osFamilySuffix } from './coverage-options';
+import { coverageValues, osFamilySuffix } from './coverage-options';
 import type { CoverageModule, FleetCoverageRow, RowsInput } from './rows';
-import { rowsOf } from './rows';
 import type { ChartSpec } from './spec';
 import { chartConfig, countFormat, moduleLabels, monthFormat, percentFormat, vegaLiteSchemaUrl } from './theme';
-import { countNumber, isoTime } from './values';
 import type { VegaLiteSpec } from './vega-lite-types';
 
 const darkCellThreshold = 0.6;
@@ -12,15 +10,7 @@ const darkCellThreshold = 0.6;
 /** Coverage of each module in each month as a grid of cells (`fleet-coverage`, os_family 'all'). */
 export function coverageHeatmapChart(input: RowsInput<FleetCoverageRow>, options: CoverageChartOptions = {}): ChartSpec {
   const osFamily = options.osFamily ?? 'all';
-  const values = rowsOf(input)
-    .filter((row) => row.os_family === osFamily)
-    .map((row) => ({
-      month: isoTime(row.month),
-      module: moduleLabels[row.module],
-      coverage: row.coverage ?? 0,
-      covered: countNumber(row.covered),
-      computers: countNumber(row.computers),
-    }));
+  const values = coverageValues(input, osFamily);
   const moduleOrder = (Object.keys(moduleLabels) as CoverageModule[]).map((module) => moduleLabels[module]);
   const month = {
     field: 'month',

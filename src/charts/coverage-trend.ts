@@ -1,7 +1,6 @@
 import type { CoverageChartOptions } from './coverage-options';
-import { osFamilySuffix } from './coverage-options';
+import { coverageValues, osFamilySuffix } from './coverage-options';
 import type { FleetCoverageRow, RowsInput } from './rows';
-import { rowsOf } from './rows';
 import type { ChartSpec } from './spec';
 import {
   chartConfig,
@@ -15,21 +14,12 @@ import {
   percentFormat,
   vegaLiteSchemaUrl,
 } from './theme';
-import { countNumber, isoTime } from './values';
 import type { VegaLiteSpec } from './vega-lite-types';
 
 /** Share of the whole fleet with an agent, and of agents with each module on, month by month (`fleet-coverage`). */
 export function coverageTrendChart(input: RowsInput<FleetCoverageRow>, options: CoverageChartOptions = {}): ChartSpec {
   const osFamily = options.osFamily ?? 'all';
-  const values = rowsOf(input)
-    .filter((row) => row.os_family === osFamily)
-    .map((row) => ({
-      month: isoTime(row.month),
-      module: moduleLabels[row.module],
-      coverage: row.coverage ?? 0,
-      covered: countNumber(row.covered),
-      computers: countNumber(row.computers),
-    }));
+  const values = coverageValues(input, osFamily);
   return {
     $schema: vegaLiteSchemaUrl,
     title: {

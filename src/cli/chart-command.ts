@@ -29,10 +29,6 @@ export const chartCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
     if (positionals.length !== 1) throw new UsageError(`chart takes one chart name\n\n${usage}`);
     if (values.out === undefined) throw new UsageError(`chart needs --out FILE\n\n${usage}`);
     const format = values.format as string | undefined;

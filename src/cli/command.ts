@@ -11,10 +11,10 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses a command's arguments; `--param` style options may repeat. Unknown options are usage errors. */
+/** Parses a command's arguments (`--help` is answered before, in main). Unknown options are usage errors. */
 export function parseCommandArgs<O extends Options>(argv: string[], options: O, usage: string) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}\n\n${usage}`);
   }

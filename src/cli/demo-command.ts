@@ -19,10 +19,6 @@ export const demoCommand: Command = {
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { db: { type: 'string', default: 'fleet.duckdb' }, quiet: { type: 'boolean', short: 'q' } }, usage);
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
     const progress = progressReporter(process.stderr, values.quiet || !process.stderr.isTTY ? 'quiet' : 'auto');
     const summary = await loadSnapshots({ source: SAMPLE_DATA_DIR, db: values.db as string, onProgress: progress }).finally(() => progress.finish());
     printSummary(summary, process.stdout);

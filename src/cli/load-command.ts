@@ -45,10 +45,6 @@ export const loadCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
     if (positionals.length !== 1) throw new UsageError(`load takes one source\n\n${usage}`);
     const progress = progressReporter(process.stderr, values.quiet ? 'quiet' : 'auto');
     let summary: LoadSummary;

@@ -65,10 +65,6 @@ export const queryCommand: Command = {
       },
       usage,
     );
-    if (opts.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
     if (opts.list) {
       process.stdout.write(`${listQueries()}\n`);
       return 0;

@@ -25,10 +25,6 @@ export const reportCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
     if (values.quarter === undefined || values.out === undefined) throw new UsageError(`report needs --quarter and --out\n\n${usage}`);
     const lang = values.lang as string;
     if (!(reportLanguages as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${reportLanguages.join(', ')}, got "${lang}"`);

@@ -30,10 +30,6 @@ export const sampleDataCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
     if (values.out === undefined) throw new UsageError(`sample-data needs --out DIR\n\n${usage}`);
     const format = (values.format ?? COMMITTED_SAMPLE_OPTIONS.format) as SampleFormat;
     if (!SAMPLE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SAMPLE_FORMATS.join(', ')}, got "${format}"`);

@@ -1,4 +1,4 @@
-import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
+import type { DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { arrowTable } from './to-arrow';
@@ -17,16 +17,15 @@ export class QueryResult {
   readonly columns: Column[];
   readonly rows: Row[];
 
-  constructor(reader: DuckDBResultReader | DuckDBMaterializedResult | { columns: Column[]; rows: Row[] }) {
+  constructor(reader: DuckDBResultReader | { columns: Column[]; rows: Row[] }) {
     if ('rows' in reader && 'columns' in reader) {
       this.columns = reader.columns;
       this.rows = reader.rows;
       return;
     }
-    const r = reader as DuckDBResultReader;
-    const types: DuckDBType[] = r.columnTypes();
-    this.columns = r.columnNames().map((name, i) => ({ name, type: types[i].toString(), typeId: types[i].typeId }));
-    this.rows = r.getRowObjectsJS().map((row) => {
+    const types: DuckDBType[] = reader.columnTypes();
+    this.columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString(), typeId: types[i].typeId }));
+    this.rows = reader.getRowObjectsJS().map((row) => {
       const out: Row = {};
       for (const [i, column] of this.columns.entries()) out[column.name] = plainValue(row[column.name], types[i]);
       return out;

@@ -38,9 +38,10 @@ export class FileLoadError extends Error {
 export async function writeRun(store: Store, run: RunPlan, files: FetchedFile[], sourceUri: string): Promise<{ object: string; rows: number }> {
   return store.transaction(async () => {
     await store.run(sqlFile('store/delete-run'), { snapshot_id: run.snapshotId });
-    const provisional = objectFromFlowName(run.flowName) ?? run.flowName.toLowerCase();
+    const named = objectFromFlowName(run.flowName);
+    const provisional = named ?? run.flowName.toLowerCase();
     for (const file of files) await insertRecords(store, run.snapshotId, provisional, file);
-    const object = objectFromFlowName(run.flowName) ?? (await objectFromRecords(store, run));
+    const object = named ?? (await objectFromRecords(store, run));
     if (object !== provisional) {
       await store.run(sqlFile('store/set-run-object'), { object, snapshot_id: run.snapshotId });
     }

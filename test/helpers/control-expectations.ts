@@ -1,4 +1,5 @@
 import type { GeneratedRun } from '../../src/sample/fleet';
+import { hasAgent } from './expected-records';
 
 type Rec = Record<string, any>;
 
@@ -11,10 +12,6 @@ export function snapshotTime(run: GeneratedRun): number {
 export function runAsOf(runs: GeneratedRun[], object: 'computers' | 'policies', asOf: string): GeneratedRun {
   const limit = new Date(asOf.replace(' ', 'T').replace(/\+00$/, 'Z')).getTime();
   return runs.filter((r) => r.object === object && snapshotTime(r) <= limit).at(-1) as GeneratedRun;
-}
-
-export function hasAgent(c: Rec): boolean {
-  return typeof c.agentVersion === 'string' && !['', '0.0.0.0'].includes(c.agentVersion.trim());
 }
 
 function versionParts(version: string): number[] {
