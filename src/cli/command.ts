@@ -1,6 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ExitCode, FleetkitError } from '../errors';
 
-export class UsageError extends Error {}
+export class UsageError extends FleetkitError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
 
 export interface Command {
   name: string;

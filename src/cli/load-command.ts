@@ -25,6 +25,7 @@ export function printSummary(summary: LoadSummary, out: NodeJS.WritableStream): 
   const reasons = new Map<string, number>();
   for (const s of summary.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   for (const [reason, count] of reasons) out.write(`  skipped ${count} × ${reason}\n`);
+  for (const notice of summary.notices) out.write(`  notice: ${notice.message}\n`);
 }
 
 export const loadCommand: Command = {

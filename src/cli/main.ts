@@ -1,3 +1,4 @@
+import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { UsageError, type Command } from './command';
 import { chartCommand } from './chart-command';
@@ -45,11 +46,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`fleetkit ${name}: ${error.message}\n`);
-      return 2;
+      return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`fleetkit ${name}: ${message.split('\n')[0]}\n`);
     if (process.env.FLEETKIT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    return 1;
+    return error instanceof FleetkitError ? error.exitCode : ExitCode.failed;
   }
 }

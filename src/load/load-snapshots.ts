@@ -31,6 +31,17 @@ export interface RunFailure {
   message: string;
 }
 
+/** Something the load noticed and handled without refusing a run: counted, printed and kept in `load_errors`. */
+export interface LoadNotice {
+  /** A short stable name, e.g. `duplicate-id`, `same-execution-id`, `two-flows-one-object`. */
+  kind: string;
+  runKey: string | null;
+  fileKey: string | null;
+  line: number | null;
+  /** One line for a person, naming the file (and line) where there is one. */
+  message: string;
+}
+
 export interface LoadSummary {
   source: string;
   db: string;
@@ -46,6 +57,7 @@ export interface LoadSummary {
   /** Files downloaded this load (S3); files found in the cache are not. */
   filesDownloaded: number;
   skipped: SkippedObject[];
+  notices: LoadNotice[];
   seconds: number;
 }
 
@@ -100,14 +112,17 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       bytesRead: 0,
       filesDownloaded: 0,
       skipped: [...skipped],
+      notices: [],
       seconds: 0,
     };
     const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? 8));
-    const fetchRun = (run: RunPlan) => fetchRunFiles(source, run, fetchLimit, report);
+    // The next run is fetched while this one loads; its failure is kept as a value, so it can never go unhandled.
+    const fetchRun = (run: RunPlan) =>
+      fetchRunFiles(source, run, fetchLimit, report).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     let next = toLoad.length > 0 ? fetchRun(toLoad[0]) : null;
     for (let i = 0; i < toLoad.length; i++) {
       const run = toLoad[i];
-      const fetched = await next!.catch((error: unknown) => error as Error);
+      const fetched = await next!;
       next = i + 1 < toLoad.length ? fetchRun(toLoad[i + 1]) : null;
       await loadOneRun(store, source, run, fetched, loaded.has(run.snapshotId), summary, report);
     }

@@ -1,9 +1,11 @@
+import { ExitCode, FleetkitError, type ExitStatus } from '../errors';
+
 /** A failure the user can act on, with a one-line message the CLI prints as is. */
-export class SourceError extends Error {
+export class SourceError extends FleetkitError {
   override readonly name = 'SourceError';
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, options?: { cause?: unknown; exitCode?: ExitStatus }) {
+    super(message, options?.exitCode ?? ExitCode.failed, options);
   }
 }
 
