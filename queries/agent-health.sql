@@ -2,12 +2,13 @@
 -- @param from DATE default NULL First month to show (the month that holds this date); the earliest when omitted.
 -- @param to DATE default NULL Last month to show (the month that holds this date); the latest when omitted.
 -- @param silent_days INTEGER default 7 An agent is silent when its last communication is more than this many days before the run (or unknown).
+-- @param flow VARCHAR default NULL The computers flow to read (snapshots.flow_name); when omitted, the primary flow: the one whose latest run is the newest at the end of the last month shown, so that every month reads the same flow.
 --
 -- Statuses, silence and versions are counted among computers with an agent, from each month's last computers run.
 -- Versions compare numerically part by part (20.0.1.17380 is newer than 20.0.1.690); `behind_newest` counts agents
 -- on a version below the newest one any computer in the same run has.
 WITH month_runs AS (
-  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to)
+  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to, flow := $flow)
 ),
 computers AS (
   SELECT m.month, c.*

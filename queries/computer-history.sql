@@ -1,7 +1,9 @@
 -- How did one computer change over time: its policy, agent version, agent status and each module's state?
 -- @param computer_id BIGINT The computer's ID (computer_snapshots.computer_id).
+-- @param flow VARCHAR default NULL The computers flow to read (an ID is unique only within a tenant's flow); when omitted, of the flows that saw the computer the one whose latest run is the newest.
+-- @param policies_flow VARCHAR default NULL The policies flow policy names are read from; when omitted, the primary policies flow (the one whose latest run is the newest).
 --
--- Each run of the computer's flow is compared with the previous run of that flow that exists. change_type:
+-- Each run of the one computers flow read is compared with the previous run of that flow that exists. change_type:
 -- 'created' when the computer is first seen (or seen again after a run without it), one row per field with its
 -- value then; 'modified' one row per field whose value differs; 'deleted' (field NULL) when a run no longer has it.
 -- Values are text; policy_name is the name of the computer's policy in the policies run nearest in time to the change.
@@ -10,10 +12,19 @@ WITH seen AS (
   FROM computer_snapshots
   WHERE computer_id = CAST($computer_id AS BIGINT)
 ),
+chosen AS (
+  SELECT coalesce(known_flow('computers', $flow), (
+    SELECT flow_name
+    FROM fk_runs
+    WHERE object = 'computers' AND flow_name IN (SELECT flow_name FROM seen)
+    ORDER BY snapshot_at DESC, flow_name
+    LIMIT 1
+  )) AS flow_name
+),
 runs AS (
   SELECT snapshot_id, flow_name, snapshot_at
   FROM fk_runs
-  WHERE object = 'computers' AND flow_name IN (SELECT flow_name FROM seen)
+  WHERE object = 'computers' AND flow_name IN (SELECT flow_name FROM chosen)
 ),
 states AS (
   SELECT
@@ -67,7 +78,7 @@ changes AS (
 nearest_policy_runs AS (
   SELECT c.snapshot_id, arg_min(r.snapshot_id, abs(epoch(r.snapshot_at) - epoch(c.snapshot_at))) AS policy_snapshot_id
   FROM (SELECT DISTINCT snapshot_id, snapshot_at FROM changes) AS c
-  JOIN fk_runs AS r ON r.object = 'policies'
+  JOIN fk_runs AS r ON r.object = 'policies' AND r.flow_name = chosen_flow('policies', CAST('infinity' AS TIMESTAMPTZ), $policies_flow)
   GROUP BY c.snapshot_id
 )
 SELECT

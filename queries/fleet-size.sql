@@ -1,8 +1,9 @@
 -- How many computers, and how many with an agent, per month and OS family, as each month's last computers run saw it?
 -- @param from DATE default NULL First month to show (the month that holds this date); the earliest when omitted.
 -- @param to DATE default NULL Last month to show (the month that holds this date); the latest when omitted.
+-- @param flow VARCHAR default NULL The computers flow to read (snapshots.flow_name); when omitted, the primary flow: the one whose latest run is the newest at the end of the last month shown, so that every month reads the same flow.
 WITH month_runs AS (
-  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to)
+  SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to, flow := $flow)
 )
 SELECT
   m.month,

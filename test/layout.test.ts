@@ -54,5 +54,27 @@ describe('readExportKey', () => {
 
   it('does not take an impossible date for a date folder', () => {
     expect(readExportKey('f/2026/02/30/07/x.json', 'root').kind).toBe('skip');
+    expect(readExportKey(`f/2026/02/30/${EXEC}/x.json`, 'root').kind).toBe('skip');
+  });
+
+  it('finds the flow folder under a bucketPrefix of any depth, the prefix naming the flow', () => {
+    expect(file(`appflow/ws-computers/${EXEC}/part-0`)).toMatchObject({ flowName: 'appflow/ws-computers', runKey: `appflow/ws-computers/${EXEC}`, snapshotId: EXEC, executionId: EXEC });
+    const deep = file(`security/exports/appflow/ws-policies/schemaVersion_1/2026/03/14/${EXEC}/platform=Linux/p`);
+    expect(deep).toMatchObject({ flowName: 'security/exports/appflow/ws-policies', schemaVersion: 1, runKey: `security/exports/appflow/ws-policies/schemaVersion_1/2026/03/14/${EXEC}`, partitions: { platform: 'Linux' } });
+    expect(deep.period?.start).toEqual(new Date('2026-03-14T00:00:00Z'));
+    const dated = file('exports/2024/ws-computers/2025/11/02/07/part-0.json');
+    expect(dated).toMatchObject({ flowName: 'exports/2024/ws-computers', snapshotId: 'exports/2024/ws-computers/2025/11/02/07', executionId: null });
+    expect(dated.period?.start).toEqual(new Date('2025-11-02T07:00:00Z'));
+  });
+
+  it('tells apart two flows of one name under two prefixes', () => {
+    const a = file('tenant-a/ws-computers/2025/11/02/07/part-0');
+    const b = file('tenant-b/ws-computers/2025/11/02/07/part-0');
+    expect([a.flowName, a.snapshotId]).toEqual(['tenant-a/ws-computers', 'tenant-a/ws-computers/2025/11/02/07']);
+    expect([b.flowName, b.snapshotId]).toEqual(['tenant-b/ws-computers', 'tenant-b/ws-computers/2025/11/02/07']);
+  });
+
+  it('keeps a Hive value that is not valid percent-encoding as written', () => {
+    expect(file(`f/${EXEC}/Field=%zz/name%2=x%20y/p`).partitions).toEqual({ Field: '%zz', 'name%2': 'x y' });
   });
 });

@@ -11,29 +11,29 @@ const HOSTILE = `'; DROP TABLE fk_runs; --`;
 /** The named queries contracts.md promises, their parameters (name type default) and the columns others read. */
 const CONTRACT: Record<string, { params: string[]; columns: string[] }> = {
   'fleet-coverage': {
-    params: ['from DATE NULL', 'to DATE NULL'],
+    params: ['from DATE NULL', 'to DATE NULL', 'flow VARCHAR NULL'],
     columns: ['month', 'snapshot_id', 'snapshot_at', 'os_family', 'module', 'computers', 'covered', 'coverage', 'prevent', 'detect'],
   },
-  'fleet-size': { params: ['from DATE NULL', 'to DATE NULL'], columns: ['month', 'snapshot_at', 'os_family', 'computers', 'with_agent'] },
+  'fleet-size': { params: ['from DATE NULL', 'to DATE NULL', 'flow VARCHAR NULL'], columns: ['month', 'snapshot_at', 'os_family', 'computers', 'with_agent'] },
   'agent-health': {
-    params: ['from DATE NULL', 'to DATE NULL', 'silent_days INTEGER 7'],
+    params: ['from DATE NULL', 'to DATE NULL', 'silent_days INTEGER 7', 'flow VARCHAR NULL'],
     columns: ['month', 'snapshot_at', 'computers', 'with_agent', 'active', 'warning', 'error', 'inactive', 'not_supported', 'unknown', 'silent', 'behind_newest', 'newest_version'],
   },
-  'agent-versions': { params: ['from DATE NULL', 'to DATE NULL'], columns: ['month', 'snapshot_at', 'agent_version', 'computers'] },
+  'agent-versions': { params: ['from DATE NULL', 'to DATE NULL', 'flow VARCHAR NULL'], columns: ['month', 'snapshot_at', 'agent_version', 'computers'] },
   'policy-changes': {
-    params: ['from TIMESTAMPTZ NULL', 'to TIMESTAMPTZ NULL'],
+    params: ['from TIMESTAMPTZ NULL', 'to TIMESTAMPTZ NULL', 'flow VARCHAR NULL', 'computers_flow VARCHAR NULL'],
     columns: ['changed_at', 'previous_snapshot_at', 'policy_id', 'policy_name', 'change_type', 'field', 'old_value', 'new_value', 'computers_assigned', 'assigned_host_names'],
   },
   'unprotected-computers': {
-    params: ['as_of TIMESTAMPTZ NULL', 'modules VARCHAR anti_malware,intrusion_prevention'],
+    params: ['as_of TIMESTAMPTZ NULL', 'modules VARCHAR anti_malware,intrusion_prevention', 'flow VARCHAR NULL', 'policies_flow VARCHAR NULL'],
     columns: ['snapshot_at', 'computer_id', 'host_name', 'policy_id', 'policy_name', 'agent_status', 'reasons', 'modules_off'],
   },
   'computer-history': {
-    params: ['computer_id BIGINT NULL'],
+    params: ['computer_id BIGINT NULL', 'flow VARCHAR NULL', 'policies_flow VARCHAR NULL'],
     columns: ['changed_at', 'previous_snapshot_at', 'computer_id', 'change_type', 'field', 'old_value', 'new_value', 'policy_id', 'policy_name'],
   },
   'policy-drift': {
-    params: ['as_of TIMESTAMPTZ NULL'],
+    params: ['as_of TIMESTAMPTZ NULL', 'flow VARCHAR NULL', 'policies_flow VARCHAR NULL'],
     columns: ['snapshot_at', 'computer_id', 'host_name', 'policy_id', 'policy_name', 'module', 'computer_state', 'policy_state'],
   },
 };
@@ -109,7 +109,7 @@ describe('parameters', () => {
         const values: Record<string, string | null> = Object.fromEntries(query.params.map((q) => [q.name, q.defaultValue]));
         if (name === 'computer-history') values.computer_id = String(someComputer);
         values[p.name] = HOSTILE;
-        await expect(fixture.store.query(query.sql, values), `${name} ${p.name}`).rejects.toThrow(/Conversion Error|unknown module|Could not convert/i);
+        await expect(fixture.store.query(query.sql, values), `${name} ${p.name}`).rejects.toThrow(/Conversion Error|unknown module|Could not convert|no \w+ flow is named/i);
       }
     }
     expect((await fixture.store.query('SELECT count(*) AS n FROM fk_runs')).rows[0].n).toBe(before);

@@ -49,6 +49,14 @@ function moduleState(record: Json, key: string): string | null {
   return ((record[key] as Json | undefined)?.state as string | undefined) ?? null;
 }
 
+/** A cloud instance the record shows stopped or terminated: its summary's state is neither running nor POWER ON. */
+function poweredOff(c: Json): boolean {
+  const summary = ['ec2VirtualMachineSummary', 'azureARMVirtualMachineSummary', 'azureVMVirtualMachineSummary', 'gcpVirtualMachineSummary']
+    .map((key) => c[key] as Json | undefined)
+    .find((s) => s?.state != null);
+  return summary !== undefined && !['running', 'power on'].includes(String(summary.state).trim().toLowerCase());
+}
+
 function status(c: Json): string | null {
   return ((c.computerStatus as Json | undefined)?.agentStatus as string | undefined) ?? null;
 }
@@ -92,7 +100,8 @@ describe('fleet-coverage', () => {
     for (const { month, run } of monthEndRuns()) {
       const families = ['all', ...FAMILIES.filter((f) => run.records.some((c) => osFamily(c.platform) === f))];
       for (const family of families) {
-        const computers = run.records.filter((c) => family === 'all' || osFamily(c.platform) === family);
+        const inFamily = run.records.filter((c) => family === 'all' || osFamily(c.platform) === family);
+        const computers = inFamily.filter((c) => !poweredOff(c));
         const agents = computers.filter(hasAgent);
         const row = (module: string, denominator: number, covered: number, prevent: number | null = null, detect: number | null = null) =>
           expected.push({
@@ -106,6 +115,7 @@ describe('fleet-coverage', () => {
             coverage: denominator === 0 ? null : covered / denominator,
             prevent,
             detect,
+            powered_off: inFamily.filter(poweredOff).length,
           });
         row('agent', computers.length, agents.length);
         for (const [module, key] of MODULES) {
@@ -119,6 +129,7 @@ describe('fleet-coverage', () => {
     const actual = await named(typed, 'fleet-coverage');
     expect(actual).toEqual(expected);
     expect(new Set(actual.map((r) => r.month as Date).map((d) => d.getTime())).size).toBeGreaterThan(5);
+    expect(expected.some((r) => Number(r.powered_off) > 0)).toBe(true);
   });
 
   it('keeps the months that overlap from and to', async () => {
@@ -234,7 +245,7 @@ describe('unprotected-computers', () => {
     const run = latestAtOrBefore(computerRuns, at) as GeneratedRun;
     const policies = latestAtOrBefore(policyRuns, at);
     const rows: Json[] = [];
-    for (const c of run.records) {
+    for (const c of run.records.filter((record) => !poweredOff(record))) {
       const off = hasAgent(c)
         ? MODULES.filter(([module, key]) => required.includes(module) && (moduleState(c, key) ?? 'off') === 'off').map(([module]) => module)
         : [];

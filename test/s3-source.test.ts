@@ -14,6 +14,11 @@ import { createS3Source, type S3SourceOptions } from '../src/source/s3-source';
 import { SourceError } from '../src/source/s3-errors';
 import { parseS3Uri } from '../src/source/s3-uri';
 import type { SourceObject } from '../src/source/types';
+import { runCli } from './helpers/cli';
+import { startFaultProxy, type FaultKind, type FaultedRequest } from './helpers/fault-proxy';
+import { selfSignedCertificate, startConnectProxy, startTlsFront } from './helpers/network-fronts';
+import { redactEndpoint } from '../src/source/redact-url';
+import { ExitCode } from '../src/errors';
 import { startS3Proxy, startS3Server, type S3TestServer } from './helpers/s3-server';
 
 let server: S3TestServer;
@@ -305,14 +310,20 @@ describe('fetching', () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) => server.putObject(bucket, `${prefix}/run/part-${i}`, `body ${i}`)),
     );
-    const proxy = await startS3Proxy(server.endpoint, { delayMs: 40 });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const proxy = await startS3Proxy(server.endpoint, { hold: (request) => (request.key === '' ? undefined : released) });
     try {
       const s3 = source(`s3://${bucket}/${prefix}`, {
         endpoint: proxy.endpoint,
         ...(concurrency === undefined ? {} : { concurrency }),
       });
       const objects = await listAll(s3.list());
-      const paths = await Promise.all(objects.map((object) => s3.fetch(object)));
+      const fetching = Promise.all(objects.map((object) => s3.fetch(object)));
+      // Every download is held at the proxy, so the limit is reached however slowly the machine runs.
+      await vi.waitUntil(() => proxy.inFlight === expectedPeak, { timeout: 30_000, interval: 20 });
+      release();
+      const paths = await fetching;
       expect(paths).toHaveLength(24);
       expect(proxy.peakInFlight).toBe(expectedPeak);
       expect(s3.stats.downloaded).toBe(24);
@@ -457,6 +468,241 @@ describe('errors', () => {
     const endpoint = `http://127.0.0.1:${closedPort}`;
     const error = await failureOf(listAll(source(`s3://${bucket}/appflow`, { endpoint }).list()));
     expect(error.message).toBe(`Cannot reach ${endpoint} (ECONNREFUSED) while reading s3://${bucket}/appflow/.`);
+  });
+});
+
+describe('transient faults', () => {
+  const bucket = 'transient';
+  const body = '{"ID":1,"hostName":"flaky-01"}\n'.repeat(500);
+  const isGet = (request: FaultedRequest) => !request.isList && request.method === 'GET';
+  /** Faults the first `times` GETs of objects with `kind`. */
+  const firstGets = (kind: FaultKind, times: number) => {
+    let gets = 0;
+    return (request: FaultedRequest) => (isGet(request) && ++gets <= times ? kind : undefined);
+  };
+
+  beforeAll(async () => {
+    await server.createBucket(bucket);
+    await server.putObject(bucket, 'run/part-0.json', body);
+  });
+
+  async function fetchThrough(kind: FaultKind, times: number, options: Partial<S3SourceOptions> = {}) {
+    const proxy = await startFaultProxy({ upstream: server.endpoint, seed: 1, rate: 0, always: firstGets(kind, times), stallMs: 60_000 });
+    try {
+      const s3 = source(`s3://${bucket}/run`, { endpoint: proxy.endpoint, timeoutMs: 300, ...options });
+      const [object] = await listAll(s3.list());
+      const outcome = await s3.fetch(object!).then(
+        async (path) => ({ bytes: await readFile(path, 'utf8'), error: undefined }),
+        (error: unknown) => ({ bytes: undefined, error: error as SourceError }),
+      );
+      return { ...outcome, gets: proxy.requests - proxy.listRequests, stats: { ...s3.stats } };
+    } finally {
+      await proxy.stop();
+    }
+  }
+
+  test.each(['reset', 'truncate', 'short', 'stall-body'] as const)(
+    'a body that breaks off (%s) twice is fetched a third time, byte for byte',
+    async (kind) => {
+      const fetched = await fetchThrough(kind, 2);
+      expect(fetched.error).toBeUndefined();
+      expect(fetched.bytes).toBe(body);
+      expect(fetched.gets).toBe(3);
+      expect(fetched.stats.downloaded).toBe(1);
+    },
+    20_000,
+  );
+
+  test.each(['status-500', 'status-503', 'stall'] as const)(
+    'a reply that fails before its body (%s) three times is retried by the SDK; a hung reply times out instead of hanging',
+    async (kind) => {
+      const fetched = await fetchThrough(kind, 3);
+      expect(fetched.error).toBeUndefined();
+      expect(fetched.bytes).toBe(body);
+      expect(fetched.gets).toBe(4);
+    },
+    20_000,
+  );
+
+  test('the attempts are bounded and the failure is one line naming the object; a short body is a transfer fault', async () => {
+    const reset = await fetchThrough('reset', 100, { maxAttempts: 2 });
+    expect(reset.gets).toBe(2);
+    expect(reset.error?.message).toMatch(/^The connection to http:\/\/127\.0\.0\.1:\d+ failed \(ECONNRESET\) while reading s3:\/\/transient\/run\/part-0\.json; run the load again\.$/);
+    const short = await fetchThrough('short', 100, { maxAttempts: 3 });
+    expect(short.gets).toBe(3);
+    expect(short.error?.message).toMatch(
+      new RegExp(`^The connection to http://127\\.0\\.0\\.1:\\d+ failed \\(received ${Math.floor(body.length / 2)} of ${body.length} bytes\\) while reading s3://transient/run/part-0\\.json; run the load again\\.$`),
+    );
+    expect(short.stats.downloaded).toBe(0);
+  }, 20_000);
+
+  test.each(['status-500', 'reset', 'truncate', 'stall'] as const)('a list page that fails (%s) three times is asked for again', async (kind) => {
+    await Promise.all(Array.from({ length: 7 }, (_, i) => server.putObject(bucket, `paged/run/part-${i}`, `${i}\n`)));
+    let faulted = 0;
+    const proxy = await startFaultProxy({
+      upstream: server.endpoint,
+      seed: 1,
+      rate: 0,
+      listPageSize: 2,
+      stallMs: 60_000,
+      always: (request) => (request.isList && request.query.has('continuation-token') && ++faulted <= 3 ? kind : undefined),
+    });
+    try {
+      const objects = await listAll(source(`s3://${bucket}/paged`, { endpoint: proxy.endpoint, timeoutMs: 300 }).list());
+      expect(objects.map((object) => object.key).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `run/part-${i}`));
+      expect(proxy.listFaults).toBe(3);
+    } finally {
+      await proxy.stop();
+    }
+  }, 20_000);
+});
+
+describe('secrets in the endpoint', () => {
+  test('are not shown: user name, password, query string', () => {
+    const endpoint = redactEndpoint('http://AKIAUSERNAME:pass%2Fword-1@minio.internal:9000/?X-Amz-Security-Token=tok%2Ben-99&x=1');
+    expect(endpoint.shown).toBe('http://***@minio.internal:9000?***');
+    const quoted = endpoint.scrub(
+      'getaddrinfo ENOTFOUND http://AKIAUSERNAME:pass%2Fword-1@minio.internal:9000/?X-Amz-Security-Token=tok%2Ben-99&x=1 ' +
+        'user AKIAUSERNAME password pass/word-1 token tok+en-99',
+    );
+    for (const secret of ['AKIAUSERNAME', 'pass%2Fword-1', 'pass/word-1', 'tok%2Ben-99', 'tok+en-99']) expect(quoted).not.toContain(secret);
+    expect(redactEndpoint('http://127.0.0.1:9000').shown).toBe('http://127.0.0.1:9000');
+    expect(redactEndpoint('not a url').shown).not.toContain('not a url');
+  });
+
+  const secrets = ['AKIASECRETUSER', 'pass-secret-123', 'token-secret-456'];
+  const withSecrets = (endpoint: string) => {
+    const url = new URL(endpoint);
+    return `http://${secrets[0]}:${secrets[1]}@${url.host}/?X-Amz-Security-Token=${secrets[2]}`;
+  };
+  const cliEnv = (extra: Record<string, string | undefined> = {}) => ({
+    ...server.env,
+    AWS_PROFILE: undefined,
+    AWS_ENDPOINT_URL: undefined,
+    AWS_ENDPOINT_URL_S3: undefined,
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_CONFIG_FILE: emptyAwsConfig,
+    AWS_SHARED_CREDENTIALS_FILE: emptyAwsConfig,
+    ...extra,
+  });
+  const expectNoSecret = (output: string) => {
+    for (const secret of secrets) expect(output).not.toContain(secret);
+  };
+
+  test('are never printed by the CLI, from --endpoint or AWS_ENDPOINT_URL_S3, for an unreachable or a denying endpoint', async () => {
+    const db = join(work, 'secrets.duckdb');
+    const unreachable = withSecrets(`http://127.0.0.1:${await freePort()}`);
+    const viaOption = await runCli(['load', 's3://guarded/appflow', '--db', db, '--endpoint', unreachable], { env: cliEnv() });
+    expect(viaOption.status).toBe(ExitCode.failed);
+    expect(viaOption.stderr).toMatch(/Cannot reach http:\/\/\*\*\*@127\.0\.0\.1:\d+\?\*\*\* \(ECONNREFUSED\)/);
+    expectNoSecret(viaOption.stdout + viaOption.stderr);
+    const viaEnv = await runCli(['load', 's3://guarded/appflow', '--db', db], { env: cliEnv({ AWS_ENDPOINT_URL_S3: unreachable }) });
+    expect(viaEnv.status).toBe(ExitCode.failed);
+    expect(viaEnv.stderr).toContain('Cannot reach http://***@127.0.0.1:');
+    expectNoSecret(viaEnv.stdout + viaEnv.stderr);
+
+    const proxy = await startS3Proxy(server.endpoint, { reject: () => ({ status: 403, code: 'AccessDenied', message: 'Access Denied' }) });
+    try {
+      const denied = await runCli(['load', 's3://guarded/appflow', '--db', db, '--endpoint', withSecrets(proxy.endpoint)], { env: cliEnv() });
+      expect(denied.status).toBe(ExitCode.access);
+      expect(denied.stderr).toContain('Access denied listing s3://guarded/appflow/');
+      expectNoSecret(denied.stdout + denied.stderr);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  test('access errors exit 4, a missing bucket 3', async () => {
+    const db = join(work, 'exit-codes.duckdb');
+    const load = (uri: string, endpoint: string, env: Record<string, string | undefined> = {}) =>
+      runCli(['load', uri, '--db', db, '--endpoint', endpoint], { env: cliEnv(env) });
+    const noCredentials = await load('s3://guarded/appflow', server.endpoint, {
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    expect(noCredentials.stderr).toContain('No usable AWS credentials');
+    expect(noCredentials.status).toBe(ExitCode.access);
+    const proxy = await startS3Proxy(server.endpoint, {
+      reject: (request) =>
+        request.bucket === 'wrong-key'
+          ? { status: 403, code: 'InvalidAccessKeyId', message: 'The AWS Access Key Id you provided does not exist in our records.' }
+          : { status: 403, code: 'AccessDenied', message: 'Access Denied' },
+    });
+    try {
+      const denied = await load('s3://guarded/appflow', proxy.endpoint);
+      expect(denied.stderr).toContain('s3:ListBucket');
+      expect(denied.status).toBe(ExitCode.access);
+      const wrongKey = await load('s3://wrong-key/appflow', proxy.endpoint);
+      expect(wrongKey.stderr).toContain('AWS rejected the credentials');
+      expect(wrongKey.status).toBe(ExitCode.access);
+    } finally {
+      await proxy.stop();
+    }
+    const missing = await load('s3://no-such-bucket/appflow', server.endpoint);
+    expect(missing.stderr).toContain('Bucket "no-such-bucket" does not exist');
+    expect(missing.status).toBe(ExitCode.nothingUsable);
+  });
+});
+
+describe('proxies and certificate authorities', () => {
+  const bucket = 'proxied';
+
+  beforeAll(async () => {
+    await server.createBucket(bucket);
+    await server.putObject(bucket, 'run/part-0', '{"ID":1}\n');
+  });
+
+  test('HTTP_PROXY carries the requests to an http endpoint, except for hosts in NO_PROXY', async () => {
+    const proxy = await startS3Proxy(server.endpoint);
+    try {
+      const direct = { HTTPS_PROXY: undefined, https_proxy: undefined, http_proxy: undefined, no_proxy: undefined };
+      const viaProxy = await withEnv({ ...direct, HTTP_PROXY: proxy.endpoint, NO_PROXY: undefined }, async () => {
+        const s3 = source(`s3://${bucket}/run`);
+        const [object] = await listAll(s3.list());
+        return readFile(await s3.fetch(object!), 'utf8');
+      });
+      expect(viaProxy).toBe('{"ID":1}\n');
+      expect(proxy.requests.map((request) => `${request.method} ${request.key}`)).toEqual(['GET ', 'GET run/part-0']);
+      const bypassed = await withEnv({ ...direct, HTTP_PROXY: proxy.endpoint, NO_PROXY: '127.0.0.1' }, () => listAll(source(`s3://${bucket}/run`).list()));
+      expect(bypassed).toHaveLength(1);
+      expect(proxy.requests).toHaveLength(2);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  test('an https endpoint with its own CA: AWS_CA_BUNDLE makes it trusted, HTTPS_PROXY tunnels to it', async () => {
+    const pem = selfSignedCertificate(await mkdtemp(join(work, 'tls-')));
+    const front = await startTlsFront(server.endpoint, pem);
+    const tunnel = await startConnectProxy();
+    const noProxy = { HTTPS_PROXY: undefined, https_proxy: undefined, HTTP_PROXY: undefined, http_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined };
+    try {
+      const list = () => listAll(source(`s3://${bucket}/run`, { endpoint: front.endpoint, maxAttempts: 1 }).list());
+      const untrusted = await withEnv({ ...noProxy, AWS_CA_BUNDLE: undefined }, () => failureOf(list()));
+      expect(untrusted.message).toMatch(/self.signed certificate/i);
+      const trusted = await withEnv({ ...noProxy, AWS_CA_BUNDLE: pem.cert }, list);
+      expect(trusted.map((object) => object.key)).toEqual(['part-0']);
+      expect(tunnel.seen).toEqual([]);
+      const tunnelled = await withEnv({ ...noProxy, AWS_CA_BUNDLE: pem.cert, HTTPS_PROXY: tunnel.endpoint }, list);
+      expect(tunnelled).toHaveLength(1);
+      expect(tunnel.seen).toEqual([new URL(front.endpoint).host]);
+      const missingBundle = join(work, 'no-such-bundle.pem');
+      const unreadable = await withEnv({ ...noProxy, AWS_CA_BUNDLE: missingBundle }, async () => {
+        try {
+          source(`s3://${bucket}/run`, { endpoint: front.endpoint });
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      });
+      expect(unreadable).toBeInstanceOf(SourceError);
+      expect((unreadable as SourceError).message).toBe(`AWS_CA_BUNDLE names ${missingBundle}, which cannot be read (ENOENT).`);
+    } finally {
+      await tunnel.stop();
+      await front.stop();
+    }
   });
 });
 

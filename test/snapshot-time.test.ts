@@ -21,4 +21,14 @@ describe('snapshotTime', () => {
     expect(snapshotTime(new Date('2026-03-15T00:00:00Z'), day).source).toBe('partition');
     expect(snapshotTime(new Date('2026-03-13T23:59:59Z'), day).source).toBe('partition');
   });
+
+  it('takes the newest communication the records show inside the period when it is later (records)', () => {
+    const copied = new Date('2026-11-29T10:00:00Z');
+    const newest = new Date('2026-03-14T09:45:00Z');
+    expect(snapshotTime(copied, day, newest)).toEqual({ at: newest, source: 'records' });
+    expect(snapshotTime(new Date('2026-03-14T09:00:00Z'), day, newest)).toEqual({ at: newest, source: 'records' });
+    expect(snapshotTime(new Date('2026-03-14T10:00:00Z'), day, newest).source).toBe('last_modified');
+    expect(snapshotTime(copied, day, new Date('2026-03-15T00:00:00Z')).source).toBe('partition');
+    expect(snapshotTime(copied, null, newest)).toEqual({ at: copied, source: 'last_modified' });
+  });
 });

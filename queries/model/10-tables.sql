@@ -52,3 +52,42 @@ CREATE TABLE IF NOT EXISTS fk_policy_leaves (
   field                     VARCHAR NOT NULL,
   value                     VARCHAR
 );
+
+-- Added later; idempotent, so a store made by an older fleetkit gains them when opened.
+ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS last_send_policy_success TIMESTAMPTZ;
+
+-- The fields of a computer or policy record the model reads, parsed once (json_transform), every scalar as text so
+-- that typed JSON and all-string records give the same values; a field a record lacks is NULL. The other object's
+-- telltale fields are read too, to tell a policy in a computers flow (or the reverse) apart.
+CREATE OR REPLACE MACRO fk_computer_fields(record) AS json_transform(record, '{
+  "ID": "VARCHAR", "hostName": "VARCHAR", "displayName": "VARCHAR", "platform": "VARCHAR",
+  "policyID": "VARCHAR", "groupID": "VARCHAR", "agentVersion": "VARCHAR",
+  "lastAgentCommunication": "VARCHAR", "lastSendPolicySuccess": "VARCHAR",
+  "computerStatus": {"agentStatus": "VARCHAR"},
+  "ec2VirtualMachineSummary": {"accountID": "VARCHAR", "instanceID": "VARCHAR"},
+  "azureARMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR"},
+  "azureVMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR"},
+  "gcpVirtualMachineSummary": {"instanceID": "VARCHAR"},
+  "vmwareVMVirtualMachineSummary": {"instanceID": "VARCHAR"},
+  "antiMalware": {"state": "VARCHAR"},
+  "webReputation": {"state": "VARCHAR"},
+  "firewall": {"state": "VARCHAR"},
+  "intrusionPrevention": {"state": "VARCHAR"},
+  "integrityMonitoring": {"state": "VARCHAR"},
+  "logInspection": {"state": "VARCHAR"},
+  "applicationControl": {"state": "VARCHAR"},
+  "name": "VARCHAR", "parentID": "VARCHAR", "policySettings": "VARCHAR"
+}');
+
+CREATE OR REPLACE MACRO fk_policy_fields(record) AS json_transform(record, '{
+  "ID": "VARCHAR", "name": "VARCHAR", "parentID": "VARCHAR", "description": "VARCHAR",
+  "antiMalware": {"state": "VARCHAR"},
+  "webReputation": {"state": "VARCHAR"},
+  "firewall": {"state": "VARCHAR"},
+  "intrusionPrevention": {"state": "VARCHAR"},
+  "integrityMonitoring": {"state": "VARCHAR"},
+  "logInspection": {"state": "VARCHAR"},
+  "applicationControl": {"state": "VARCHAR"},
+  "policySettings": "MAP(VARCHAR, STRUCT(value VARCHAR))",
+  "hostName": "VARCHAR", "agentVersion": "VARCHAR", "computerStatus": "VARCHAR"
+}');

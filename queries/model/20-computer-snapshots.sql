@@ -1,4 +1,6 @@
 -- One row per computer per computers run (design.md `computer_snapshots`), plus derived columns.
+-- instance_state is read from the record at query time (DuckDB computes it only for queries that select it): a
+-- cloud instance that is stopped or terminated is `powered_off`, not an unprotected computer (domain.md).
 CREATE OR REPLACE VIEW computer_snapshots AS
 SELECT
   f.snapshot_id,
@@ -28,6 +30,13 @@ SELECT
   f.agent_version_key,
   r.flow_name,
   r.schema_version,
+  coalesce(
+    f.record ->> '$.ec2VirtualMachineSummary.state',
+    f.record ->> '$.azureARMVirtualMachineSummary.state',
+    f.record ->> '$.azureVMVirtualMachineSummary.state',
+    f.record ->> '$.gcpVirtualMachineSummary.state'
+  ) AS instance_state,
+  coalesce(lower(trim(instance_state)) NOT IN ('running', 'power on'), false) AS powered_off,
   f.record
 FROM fk_computer_facts AS f
 JOIN fk_runs AS r USING (snapshot_id);

@@ -1,4 +1,11 @@
-INSERT INTO fk_records (snapshot_id, object, file_key, record)
-SELECT $snapshot_id, $object, $file_key, json
-FROM read_json_objects($path, format = 'newline_delimited', hive_partitioning = false)
-WHERE json_type(json) = 'OBJECT';
+-- Each line a record, or an array of records (a page on one line); any other value fails the file. `ordinal` is the
+-- record's place in its file.
+INSERT INTO fk_records (snapshot_id, object, file_key, record, ordinal)
+SELECT $snapshot_id, $object, $file_key, record, row_number() OVER (ORDER BY value_number, element_number)
+FROM (
+  SELECT value_number, unnest(records) AS record, generate_subscripts(records, 1) AS element_number
+  FROM (
+    SELECT ordinality AS value_number, fk_page_records(json) AS records
+    FROM read_json_objects($path, format = 'newline_delimited', hive_partitioning = false) WITH ORDINALITY
+  )
+);

@@ -1,4 +1,4 @@
 -- The record placeholder is a json_object(...) over the file's columns (src/store/record-expression.ts).
-INSERT INTO fk_records (snapshot_id, object, file_key, record)
-SELECT $snapshot_id, $object, $file_key, {{record}}
-FROM read_parquet($path, hive_partitioning = false);
+INSERT INTO fk_records (snapshot_id, object, file_key, record, ordinal)
+SELECT $snapshot_id, $object, $file_key, {{record}}, ordinality
+FROM read_parquet($path, hive_partitioning = false) WITH ORDINALITY;

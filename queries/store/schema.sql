@@ -50,3 +50,22 @@ CREATE TABLE IF NOT EXISTS fk_meta (
   name            VARCHAR NOT NULL,
   value           VARCHAR NOT NULL
 );
+
+-- Columns a store made by an older fleetkit lacks (store/migrations/ fills them in).
+ALTER TABLE fk_runs ADD COLUMN IF NOT EXISTS time_source VARCHAR;
+ALTER TABLE fk_load_errors ADD COLUMN IF NOT EXISTS snapshot_at TIMESTAMPTZ;
+
+-- Added later; idempotent, so a store made by an older fleetkit gains them when opened.
+ALTER TABLE fk_records ADD COLUMN IF NOT EXISTS ordinal BIGINT;        -- the record's place in its file, 1 = first
+ALTER TABLE fk_load_errors ADD COLUMN IF NOT EXISTS line BIGINT;       -- the file's line, when known
+ALTER TABLE fk_load_errors ADD COLUMN IF NOT EXISTS kind VARCHAR;      -- unreadable-file | no-records | run-failed
+
+-- Records of a loaded run that the model left out or merged (a duplicate ID, a record without a usable ID, a record
+-- of the other object), derived with the run's model rows (queries/model/per-run/) and replaced when it reloads.
+CREATE TABLE IF NOT EXISTS fk_record_notices (
+  snapshot_id     VARCHAR NOT NULL,
+  kind            VARCHAR NOT NULL,   -- duplicate-id | missing-id | invalid-id | other-object
+  file_key        VARCHAR NOT NULL,
+  ordinal         BIGINT,             -- the record's place in its file
+  message         VARCHAR NOT NULL
+);

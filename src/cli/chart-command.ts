@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { chartNames, charts, renderChart } from '../charts';
 import { chartFormats, isChartFormat } from '../render';
 import { Store } from '../store/store';
@@ -37,8 +36,7 @@ export const chartCommand: Command = {
       const value = values[option] as string | undefined;
       if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${option} must be a date like 2026-01-31, got "${value}"`);
     }
-    if (!existsSync(values.db as string)) throw new UsageError(`no store at ${values.db} (run fleetkit load first, or give --db)`);
-    const store = await Store.open(values.db as string);
+    const store = await Store.openReadOnly(values.db as string);
     try {
       const chart = await renderChart(store, positionals[0], {
         out: values.out as string,

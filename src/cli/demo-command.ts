@@ -22,7 +22,7 @@ export const demoCommand: Command = {
     const progress = progressReporter(process.stderr, values.quiet || !process.stderr.isTTY ? 'quiet' : 'auto');
     const summary = await loadSnapshots({ source: SAMPLE_DATA_DIR, db: values.db as string, onProgress: progress }).finally(() => progress.finish());
     printSummary(summary, process.stdout);
-    const store = await Store.open(values.db as string);
+    const store = await Store.openReadOnly(values.db as string);
     try {
       process.stdout.write(`\nSnapshots in the store\n${toTable(await store.query(sqlFile('cli/snapshot-summary')))}`);
       const coverage = latestCoverage(await store.named('fleet-coverage'));

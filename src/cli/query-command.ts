@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
 import type { DuckDBValue } from '@duckdb/node-api';
+import { spreadsheetSafe } from '../output/spreadsheet-safe';
 import { toCsv } from '../output/to-csv';
 import { toJson } from '../output/to-json';
 import { toTable } from '../output/to-table';
@@ -74,10 +75,9 @@ export const queryCommand: Command = {
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
     const out = opts.out as string | undefined;
     if ((format === 'parquet' || format === 'arrow') && out === undefined) throw new UsageError(`--format ${format} needs --out FILE`);
-    if (!existsSync(opts.db as string)) throw new UsageError(`no store at ${opts.db} (run fleetkit load first, or give --db)`);
     const { sql, values } = resolveQuery(positionals[0], parseParams(opts.param as string[]));
 
-    const store = await Store.open(opts.db as string);
+    const store = await Store.openReadOnly(opts.db as string);
     try {
       if (format === 'parquet') {
         const query = sql.trim().replace(/;\s*$/, '');
@@ -89,7 +89,7 @@ export const queryCommand: Command = {
         writeFileSync(out!, tableToIPC(result.toArrow(), 'file'));
         return 0;
       }
-      const text = format === 'csv' ? toCsv(result) : format === 'json' ? toJson(result) : toTable(result);
+      const text = format === 'csv' ? toCsv(await spreadsheetSafe(store, result)) : format === 'json' ? toJson(result) : toTable(result);
       if (out === undefined) process.stdout.write(text);
       else writeFileSync(out, text);
       return 0;

@@ -1,6 +1,4 @@
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { FileFormat } from './sniff';
 
 export interface ErrorLocation {
@@ -8,41 +6,82 @@ export interface ErrorLocation {
   problem: string;
 }
 
+/** What a JSON value must be: `page` an object or an array of objects (a page of records), `records` an array of objects. */
+type Shape = 'any' | 'record' | 'page' | 'records';
+
 /**
- * Finds the first line of a file that does not parse, for an error message a person can act on
- * (DuckDB's own messages give a byte offset or no position at all).
+ * Finds the first line of a (plain, uncompressed) file that cannot be read, for an error message a person can act
+ * on: DuckDB's own messages give a byte offset, a wrong line or no position at all.
  */
 export async function locateParseError(path: string, format: FileFormat): Promise<ErrorLocation | null> {
-  if (format === 'json-lines') return locateJsonLinesError(path);
-  if (format === 'json-array') return locateJsonError(await readFile(path, 'utf8'));
-  if (format === 'csv') return locateCsvError(await readFile(path, 'utf8'));
-  return null;
+  if (format === 'parquet') return null;
+  const bytes = await readFile(path);
+  const binary = locateBinary(bytes);
+  if (binary) return binary;
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  if (format === 'json-lines') return locateJsonLinesError(text);
+  if (format === 'json-values') return locateJsonError(text, 'page', true);
+  if (format === 'json-array') return locateJsonError(text, 'records');
+  return locateCsvError(text);
 }
 
-async function locateJsonLinesError(path: string): Promise<ErrorLocation | null> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let line = 0;
-  try {
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === '') continue;
-      try {
-        JSON.parse(text);
-      } catch (error) {
-        return { line, problem: (error as Error).message.split('\n')[0] };
-      }
+/** The line of the first NUL byte or of the first bytes that are not UTF-8 text. */
+function locateBinary(bytes: Buffer): ErrorLocation | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const nul = bytes.indexOf(0);
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    if (nul >= start && nul < end) return { line, problem: 'a NUL byte: binary content, not text' };
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return { line, problem: 'bytes that are not UTF-8 text' };
     }
-  } finally {
-    lines.close();
+    if (newline < 0) break;
+    start = newline + 1;
   }
   return null;
 }
 
-/** The line of the first JSON syntax error in `text`, or null when it is valid JSON. */
-export function locateJsonError(text: string): ErrorLocation | null {
+function locateJsonLinesError(text: string): ErrorLocation | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(lines[i]);
+    } catch (error) {
+      return { line: i + 1, problem: (error as Error).message.split('\n')[0] };
+    }
+    const wrong = shapeProblem(value, 'page');
+    if (wrong) return { line: i + 1, problem: wrong };
+  }
+  return null;
+}
+
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value);
+const notARecord = (kind: string): string => `a JSON ${kind} where a record (a JSON object) was expected`;
+
+function shapeProblem(value: unknown, shape: Shape): string | null {
+  const kind = kindOf(value);
+  if (shape === 'any' || (shape !== 'records' && kind === 'object')) return null;
+  if (shape === 'record' || kind !== 'array') return notARecord(kind);
+  const element = (value as unknown[]).find((e) => kindOf(e) !== 'object');
+  return element === undefined ? null : notARecord(kindOf(element));
+}
+
+/**
+ * The line of the first JSON syntax error in `text`, or of the first value that is not of the `shape` records need;
+ * null when it is valid. `several` allows JSON values one after another (each of the shape).
+ */
+export function locateJsonError(text: string, shape: Shape = 'any', several = false): ErrorLocation | null {
   let i = 0;
   let line = 1;
-  const fail = (problem: string): ErrorLocation => ({ line, problem });
+  const fail = (problem: string, at = line): ErrorLocation => ({ line: at, problem });
+  // A file that ends too soon is wrong where its content stops, not on the empty line after its last newline.
+  const endOfFile = (): ErrorLocation => fail('unexpected end of file', text.trimEnd().split('\n').length);
   const skipSpace = (): void => {
     while (i < text.length) {
       const c = text[i];
@@ -51,13 +90,20 @@ export function locateJsonError(text: string): ErrorLocation | null {
       i++;
     }
   };
-  const value = (): ErrorLocation | null => {
+  const kindAt = (c: string | undefined): string =>
+    c === '{' ? 'object' : c === '[' ? 'array' : c === '"' ? 'string' : c === 't' || c === 'f' ? 'boolean' : c === 'n' ? 'null' : 'number';
+  const value = (expected: Shape): ErrorLocation | null => {
     skipSpace();
     const c = text[i];
-    if (c === '{' || c === '[') return container(c === '{' ? '}' : ']', c === '{');
+    if (i >= text.length) return endOfFile();
+    const kind = kindAt(c);
+    if (expected !== 'any' && !(kind === 'object' && expected !== 'records') && !(kind === 'array' && expected !== 'record')) {
+      return fail(notARecord(kind));
+    }
+    if (c === '{' || c === '[') return container(c === '{' ? '}' : ']', c === '{', expected === 'any' ? 'any' : 'record');
     if (c === '"') return string();
     const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (!literal) return fail(i >= text.length ? 'unexpected end of file' : `unexpected character "${c}"`);
+    if (!literal) return fail(`unexpected character "${c}"`);
     i += literal[0].length;
     return null;
   };
@@ -74,7 +120,7 @@ export function locateJsonError(text: string): ErrorLocation | null {
     }
     return fail('unterminated string');
   };
-  const container = (close: string, isObject: boolean): ErrorLocation | null => {
+  const container = (close: string, isObject: boolean, elements: Shape): ErrorLocation | null => {
     i++;
     skipSpace();
     if (text[i] === close) {
@@ -91,7 +137,7 @@ export function locateJsonError(text: string): ErrorLocation | null {
         if (text[i] !== ':') return fail('expected ":" after a field name');
         i++;
       }
-      const error = value();
+      const error = value(isObject ? 'any' : elements);
       if (error) return error;
       skipSpace();
       if (text[i] === ',') {
@@ -102,20 +148,27 @@ export function locateJsonError(text: string): ErrorLocation | null {
         i++;
         return null;
       }
-      return fail(i >= text.length ? 'unexpected end of file' : `expected "," or "${close}"`);
+      return i >= text.length ? endOfFile() : fail(`expected "," or "${close}"`);
     }
   };
-  const error = value();
-  if (error) return error;
-  skipSpace();
-  return i < text.length ? fail('unexpected text after the end of the JSON value') : null;
+  for (;;) {
+    const error = value(shape);
+    if (error) return error;
+    skipSpace();
+    if (i >= text.length) return null;
+    if (!several) return fail('unexpected text after the end of the JSON value');
+  }
 }
 
-/** The line of the first CSV record that is not well formed or has a different number of cells than the header. */
+/**
+ * The line of the first CSV record that is not well formed or has a different number of cells than the header.
+ * A quote problem is placed where the quoted cell opens: an unbalanced quote makes every later line look wrong.
+ */
 export function locateCsvError(text: string): ErrorLocation | null {
   let line = 1;
   let recordLine = 1;
   let cells = 1;
+  let cellStart = true;
   let header: number | null = null;
   let inQuotes = false;
   let quoteLine = 1;
@@ -123,14 +176,26 @@ export function locateCsvError(text: string): ErrorLocation | null {
     const c = text[i];
     if (inQuotes) {
       if (c === '"' && text[i + 1] === '"') i++;
-      else if (c === '"') inQuotes = false;
-      else if (c === '\n') line++;
+      else if (c === '"') {
+        inQuotes = false;
+        const after = text[i + 1];
+        if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r') {
+          const problem = quoteLine === line
+            ? 'text after the closing quote of a cell'
+            : `a quoted cell that opens here ends on line ${line} with text after its quote (an unbalanced quote?)`;
+          return { line: quoteLine, problem };
+        }
+      } else if (c === '\n') line++;
       continue;
     }
     if (c === '"') {
+      if (!cellStart) return { line, problem: 'a quote inside a cell that is not quoted' };
       inQuotes = true;
       quoteLine = line;
-    } else if (c === ',') cells++;
+      continue;
+    }
+    cellStart = c === ',' || c === '\n';
+    if (c === ',') cells++;
     else if (c === '\n') {
       const blank = cells === 1 && text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trim() === '';
       if (!blank) {

@@ -1,48 +1,101 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
 
-export type FileFormat = 'json-lines' | 'json-array' | 'csv' | 'parquet';
+/**
+ * `json-lines`: one JSON value per line (an object, or an array of objects: a page on one line).
+ * `json-values`: JSON values that may span lines (pretty-printed) or follow a byte-order mark; slower to read.
+ * `json-array`: one array of records. `csv`: a header and records. `parquet`.
+ */
+export type FileFormat = 'json-lines' | 'json-values' | 'json-array' | 'csv' | 'parquet';
+export type Compression = 'none' | 'gzip';
 
-export type Sniffed = { kind: 'format'; format: FileFormat } | { kind: 'skip'; reason: string };
+/**
+ * `skip`: plainly not an export (a README.md, a `_SUCCESS` marker), left out with a notice.
+ * `unreadable`: sits in a run and may hold its records, but cannot be read: its whole run fails.
+ */
+export type Sniffed =
+  | { kind: 'format'; format: FileFormat; compression: Compression }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'unreadable'; reason: string };
 
 const PARQUET_MAGIC = 'PAR1';
+const GZIP_MAGIC = [0x1f, 0x8b];
 const SNIFF_BYTES = 64 * 1024;
+/** Names no AppFlow export has: documents, images, archives, Hadoop/Spark markers (`_SUCCESS`) and hidden files. */
+const NOT_AN_EXPORT_NAME = /^[_.]|\.(md|txt|html?|pdf|png|jpe?g|gif|svg|zip|ya?ml|xml|crc)$/i;
 
 /**
  * Tells an export file's format from its content: AppFlow's Parquet has no extension, and a name may lie.
- * JSON with several top-level values is JSON lines; a file whose first value is an array is one array of records.
+ * Gzip (by its magic bytes) is read through; what it holds is sniffed the same way.
  */
 export async function sniffFormat(path: string, fileName: string): Promise<Sniffed> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return { kind: 'skip', reason: 'empty file' };
-    const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, size));
-    await handle.read(buffer, 0, buffer.length, 0);
-    if (buffer.subarray(0, 4).toString('latin1') === PARQUET_MAGIC) return { kind: 'format', format: 'parquet' };
-    return sniffText(buffer, fileName);
-  } finally {
-    await handle.close();
-  }
+  if (NOT_AN_EXPORT_NAME.test(fileName)) return { kind: 'skip', reason: 'not an export file' };
+  const head = await readHead(path);
+  if (head.length === 0) return { kind: 'skip', reason: 'empty file' };
+  if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) return sniffGzip(path, fileName);
+  if (/\.gz$/i.test(fileName)) return { kind: 'unreadable', reason: 'named .gz but not gzip data' };
+  return sniffContent(head, fileName, 'none');
 }
 
+async function sniffGzip(path: string, fileName: string): Promise<Sniffed> {
+  let head: Buffer;
+  try {
+    head = await readGunzippedHead(path);
+  } catch (error) {
+    return { kind: 'unreadable', reason: `damaged gzip data (${(error as Error).message})` };
+  }
+  if (head.length === 0) return { kind: 'skip', reason: 'empty file' };
+  const sniffed = sniffContent(head, fileName.replace(/\.gz$/i, ''), 'gzip');
+  if (sniffed.kind === 'format' && sniffed.format === 'parquet') {
+    return { kind: 'unreadable', reason: 'a gzipped Parquet file (Parquet compresses inside the file: gunzip it first)' };
+  }
+  return sniffed;
+}
+
+function sniffContent(head: Buffer, fileName: string, compression: Compression): Sniffed {
+  if (head.subarray(0, 4).toString('latin1') === PARQUET_MAGIC) return { kind: 'format', format: 'parquet', compression };
+  const sniffed = sniffText(head, fileName);
+  return sniffed.kind === 'format' ? { ...sniffed, compression } : sniffed;
+}
+
+/** The format of text that starts with `head` (a name that says Parquet is held to it). */
 export function sniffText(head: Buffer, fileName: string): Sniffed {
   let text = head.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
   const named = formatFromName(fileName);
   if (text.includes('\u0000')) {
-    return named === 'parquet' ? { kind: 'format', format: named } : { kind: 'skip', reason: 'binary content that is not Parquet' };
+    const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
+    if (named === 'parquet') return { kind: 'format', format: named, compression: 'none' };
+    return { kind: 'unreadable', reason: `binary content (a NUL byte on line ${line}) that is neither JSON, CSV nor Parquet` };
   }
-  const first = text.trimStart().charAt(0);
-  if (first === '[') return { kind: 'format', format: 'json-array' };
-  if (first === '{') return { kind: 'format', format: 'json-lines' };
+  const start = text.trimStart();
+  const first = start.charAt(0);
+  if (first === '[') return format(!isJsonLines(start) ? 'json-array' : bom ? 'json-values' : 'json-lines');
+  if (first === '{') return format(!bom && isJsonLines(start) ? 'json-lines' : 'json-values');
   if (first === '') return { kind: 'skip', reason: 'only white space' };
-  if (named) return { kind: 'format', format: named };
-  if (/\.(md|txt|html?|pdf|png|jpe?g|gz|zip|yml|yaml|xml)$/i.test(fileName)) {
-    return { kind: 'skip', reason: 'not an export file' };
-  }
+  if (named) return format(named);
   const header = text.split(/\r?\n/, 1)[0];
-  if (looksLikeCsvHeader(header)) return { kind: 'format', format: 'csv' };
-  return { kind: 'skip', reason: 'neither JSON, CSV nor Parquet' };
+  if (looksLikeCsvHeader(header)) return format('csv');
+  return { kind: 'unreadable', reason: 'neither JSON, CSV nor Parquet' };
+}
+
+const format = (f: FileFormat): Sniffed => ({ kind: 'format', format: f, compression: 'none' });
+
+/**
+ * Whether text opens with a whole JSON value on its first line: then each line is a value (read fast, in
+ * parallel), except a one-line array with nothing after it, which is a JSON array.
+ */
+function isJsonLines(text: string): boolean {
+  const end = text.indexOf('\n');
+  const firstLine = end < 0 ? text : text.slice(0, end);
+  try {
+    JSON.parse(firstLine);
+  } catch {
+    return false;
+  }
+  return firstLine.startsWith('{') || (end >= 0 && text.slice(end).trim() !== '');
 }
 
 function looksLikeCsvHeader(line: string): boolean {
@@ -56,4 +109,40 @@ function formatFromName(fileName: string): FileFormat | null {
   if (/\.csv$/i.test(fileName)) return 'csv';
   if (/\.parquet$/i.test(fileName)) return 'parquet';
   return null;
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+    await handle.read(buffer, 0, buffer.length, 0);
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first bytes a gzip file holds; a damaged gzip header or a body that ends early throws. */
+function readGunzippedHead(path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const input = createReadStream(path);
+    const gunzip = createGunzip();
+    const done = (): void => {
+      input.destroy();
+      gunzip.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, SNIFF_BYTES));
+    };
+    gunzip.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= SNIFF_BYTES) done();
+    });
+    gunzip.on('end', done);
+    gunzip.on('error', reject);
+    input.on('error', reject);
+    input.pipe(gunzip);
+  });
 }

@@ -6,8 +6,10 @@ import type { Source, SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
-import { FileLoadError, writeRun, type FetchedFile } from '../store/write-run';
+import { EmptyRunError, FileLoadError, writeRun, type FetchedFile } from '../store/write-run';
+import { twoFlowsNotices } from './flow-notices';
 import type { LoadEvent } from './progress';
+import { nothingUsable } from './nothing-usable';
 import { planRuns, type RunPlan, type SkippedObject } from './run-plan';
 
 export interface LoadOptions {
@@ -79,7 +81,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
   const report = options.onProgress ?? (() => {});
   const listed: SourceObject[] = [];
   for await (const object of source.list()) listed.push(object);
-  const { runs, skipped } = planRuns(listed, source.rootName);
+  const { runs, skipped, notices } = planRuns(listed, source.rootName);
+  if (runs.length === 0) throw nothingUsable(source.uri, listed.length, skipped);
 
   const store = await Store.open(dbPath);
   try {
@@ -112,7 +115,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       bytesRead: 0,
       filesDownloaded: 0,
       skipped: [...skipped],
-      notices: [],
+      notices: [...notices],
       seconds: 0,
     };
     const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? 8));
@@ -126,6 +129,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       next = i + 1 < toLoad.length ? fetchRun(toLoad[i + 1]) : null;
       await loadOneRun(store, source, run, fetched, loaded.has(run.snapshotId), summary, report);
     }
+    summary.notices.push(...(await twoFlowsNotices(store)));
     await store.run(sqlFile('store/checkpoint'));
     summary.filesDownloaded = source.stats?.downloaded ?? 0;
     summary.seconds = (performance.now() - started) / 1000;
@@ -138,6 +142,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
 interface FetchedRun {
   files: FetchedFile[];
   skipped: SkippedObject[];
+  /** Files of the run that may hold records but cannot be read: the run fails. */
+  unreadable: { key: string; message: string }[];
 }
 
 async function fetchRunFiles(
@@ -156,20 +162,26 @@ async function fetchRunFiles(
       }),
     ),
   );
-  const fetched: FetchedRun = { files: [], skipped: [] };
+  const fetched: FetchedRun = { files: [], skipped: [], unreadable: [] };
   for (const { file, path, sniffed } of results) {
+    const location = source.uri.startsWith('s3://') ? `${source.uri}/${file.object.key}` : path;
     if (sniffed.kind === 'skip') {
       fetched.skipped.push({ key: file.object.key, reason: sniffed.reason });
       continue;
     }
+    if (sniffed.kind === 'unreadable') {
+      fetched.unreadable.push({ key: file.object.key, message: `${location}: ${sniffed.reason}` });
+      continue;
+    }
     fetched.files.push({
       key: file.object.key,
-      location: source.uri.startsWith('s3://') ? `${source.uri}/${file.object.key}` : path,
+      location,
       path,
       etag: file.object.etag,
       size: file.object.size,
       lastModified: file.object.lastModified,
       format: sniffed.format,
+      compression: sniffed.compression,
       partitions: file.key.partitions,
     });
   }
@@ -185,7 +197,7 @@ async function loadOneRun(
   summary: LoadSummary,
   report: (event: LoadEvent) => void,
 ): Promise<void> {
-  const fail = async (fileKey: string | null, message: string): Promise<void> => {
+  const fail = async (fileKey: string | null, message: string, line: number | null = null, kind = 'run-failed'): Promise<void> => {
     summary.runsFailed++;
     summary.failures.push({ runKey: run.runKey, fileKey, message });
     await store.run(sqlFile('store/insert-load-error'), {
@@ -195,6 +207,8 @@ async function loadOneRun(
       message,
       source_uri: source.uri,
       snapshot_at: snapshotTime(run.lastModified, run.period).at.toISOString(),
+      line,
+      kind,
     });
     report({ type: 'run-failed', runKey: run.runKey, message });
   };
@@ -203,9 +217,19 @@ async function loadOneRun(
     return;
   }
   summary.skipped.push(...fetched.skipped);
-  if (fetched.files.length === 0) return;
+  if (fetched.unreadable.length > 0) {
+    await fail(fetched.unreadable[0].key, fetched.unreadable[0].message, null, 'unreadable-file');
+    return;
+  }
+  if (fetched.files.length === 0) {
+    const shown = fetched.skipped.slice(0, 3).map((s) => `${s.key}: ${s.reason}`);
+    if (fetched.skipped.length > shown.length) shown.push(`${fetched.skipped.length - shown.length} more`);
+    await fail(null, `run ${run.runKey}: no records: every file of the run was skipped (${shown.join('; ')}); refused rather than loaded as an empty snapshot`, null, 'no-records');
+    return;
+  }
   try {
-    const { rows } = await writeRun(store, run, fetched.files, source.uri);
+    const { rows, notices } = await writeRun(store, run, fetched.files, source.uri);
+    summary.notices.push(...notices);
     await store.run(sqlFile('store/clear-load-errors'), { run_key: run.runKey, source_uri: source.uri });
     if (reload) summary.runsReloaded++;
     else summary.runsLoaded++;
@@ -214,7 +238,8 @@ async function loadOneRun(
     summary.bytesRead += fetched.files.reduce((n, f) => n + f.size, 0);
     report({ type: 'run-loaded', runKey: run.runKey, rows, files: fetched.files.length, reloaded: reload });
   } catch (error) {
-    if (error instanceof FileLoadError) await fail(error.fileKey, error.message);
+    if (error instanceof FileLoadError) await fail(error.fileKey, error.message, error.line, error.kind);
+    else if (error instanceof EmptyRunError) await fail(null, error.message, null, error.kind);
     else await fail(null, (error as Error).message);
   }
 }

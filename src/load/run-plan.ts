@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readExportKey, type ExportFileKey } from '../source/layout';
+import { readExportKey, type ExportFileKey, type KeyReading } from '../source/layout';
 import type { SourceObject } from '../source/types';
+import { isUnreadable } from '../source/unreadable-entry';
+import type { LoadNotice } from './load-snapshots';
 
 export interface PlannedFile {
   object: SourceObject;
@@ -26,28 +28,83 @@ export interface SkippedObject {
   reason: string;
 }
 
-/** Groups listed objects into runs by the AppFlow key layouts; anything else is skipped with its reason. */
-export function planRuns(objects: SourceObject[], rootName: string): { runs: RunPlan[]; skipped: SkippedObject[] } {
-  const byRun = new Map<string, PlannedFile[]>();
+export interface RunPlanning {
+  runs: RunPlan[];
+  skipped: SkippedObject[];
+  /** Run folders left out because another folder holds the same execution id. */
+  notices: LoadNotice[];
+}
+
+/**
+ * Groups listed objects into runs, one per run folder, by the AppFlow key layouts; anything else is skipped with
+ * its reason. An entry the source could not read joins the run it sits in (whose fetch then fails, naming it).
+ */
+export function planRuns(objects: SourceObject[], rootName: string): RunPlanning {
+  const byFolder = new Map<string, PlannedFile[]>();
   const skipped: SkippedObject[] = [];
   for (const object of objects) {
-    if (object.size === 0) {
-      skipped.push({ key: object.key, reason: object.key.endsWith('/') ? 'folder marker' : 'empty file' });
+    // An empty file inside a run folder stays with its run (sniffing skips it), so a run of empty files is refused
+    // rather than never seen.
+    if (object.size === 0 && object.key.endsWith('/')) {
+      skipped.push({ key: object.key, reason: 'folder marker' });
       continue;
     }
-    const reading = readExportKey(object.key, rootName);
+    const reading = readObjectKey(object, rootName);
     if (reading.kind === 'skip') {
-      skipped.push({ key: object.key, reason: reading.reason });
+      skipped.push({ key: object.key, reason: isUnreadable(object) ? object.unreadable : reading.reason });
       continue;
     }
-    const id = `${reading.file.flowName}\0${reading.file.snapshotId}`;
-    const files = byRun.get(id) ?? [];
+    const files = byFolder.get(reading.file.runKey) ?? [];
     files.push({ object, key: reading.file });
-    byRun.set(id, files);
+    byFolder.set(reading.file.runKey, files);
   }
-  const runs = [...byRun.values()].map(toRunPlan);
+  const { runs, notices } = oneFolderPerExecutionId([...byFolder.values()].map(toRunPlan));
   runs.sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.runKey < b.runKey ? -1 : 1));
-  return { runs, skipped };
+  return { runs, skipped, notices };
+}
+
+/** An unreadable entry may be a folder: it belongs to the run it would hold files of, else to the one it sits in. */
+function readObjectKey(object: SourceObject, rootName: string): KeyReading {
+  if (isUnreadable(object)) {
+    const asFolder = readExportKey(`${object.key}/-`, rootName);
+    if (asFolder.kind === 'file') return { kind: 'file', file: { ...asFolder.file, key: object.key, fileName: object.key.split('/').pop()! } };
+  }
+  return readExportKey(object.key, rootName);
+}
+
+/**
+ * Keeps one run per execution id when several folders hold it (a run copied under a second prefix or date): the
+ * copy with the latest LastModified, ties to the first folder by key, so every load picks the same one.
+ */
+function oneFolderPerExecutionId(plans: RunPlan[]): { runs: RunPlan[]; notices: LoadNotice[] } {
+  const chosen = new Map<string, RunPlan>();
+  const others: RunPlan[] = [];
+  for (const plan of plans) {
+    const held = chosen.get(plan.snapshotId);
+    if (held === undefined) {
+      chosen.set(plan.snapshotId, plan);
+      continue;
+    }
+    const later = plan.lastModified.getTime() - held.lastModified.getTime();
+    const wins = later > 0 || (later === 0 && plan.runKey < held.runKey);
+    chosen.set(plan.snapshotId, wins ? plan : held);
+    others.push(wins ? held : plan);
+  }
+  const notices = others.map((other): LoadNotice => {
+    const kept = chosen.get(other.snapshotId)!;
+    return {
+      kind: 'same-execution-id',
+      runKey: kept.runKey,
+      fileKey: null,
+      line: null,
+      message: `execution id ${other.snapshotId} is in two folders: loaded ${kept.runKey} (${keptWhy(kept, other)}), left out ${other.runKey}`,
+    };
+  });
+  return { runs: [...chosen.values()], notices };
+}
+
+function keptWhy(kept: RunPlan, other: RunPlan): string {
+  return kept.lastModified.getTime() > other.lastModified.getTime() ? 'its files are newer' : 'same time, first by key';
 }
 
 function toRunPlan(files: PlannedFile[]): RunPlan {
@@ -55,6 +112,9 @@ function toRunPlan(files: PlannedFile[]): RunPlan {
   const first = files[0].key;
   const digest = createHash('sha256');
   for (const f of files) digest.update(f.object.key).update('\0').update(f.object.etag).update('\0');
+  // An unreadable entry's time is its link's or folder's, not the export's: it counts only when nothing else tells.
+  const readable = files.filter((f) => !isUnreadable(f.object));
+  const timed = readable.length > 0 ? readable : files;
   return {
     snapshotId: first.snapshotId,
     flowName: first.flowName,
@@ -62,7 +122,7 @@ function toRunPlan(files: PlannedFile[]): RunPlan {
     schemaVersion: first.schemaVersion,
     period: first.period,
     files,
-    lastModified: new Date(Math.max(...files.map((f) => wholeSeconds(f.object.lastModified)))),
+    lastModified: new Date(Math.max(...timed.map((f) => wholeSeconds(f.object.lastModified)))),
     bytes: files.reduce((n, f) => n + f.object.size, 0),
     signature: digest.digest('hex'),
   };

@@ -1,10 +1,15 @@
 import type { QueryResult } from '../store/query-result';
 import { textValue } from './plain-values';
+import { visibleControls } from './visible-controls';
 
 const MAX_CELL = 60;
 
+function oneLine(text: string): string {
+  return visibleControls(text.replace(/\s+/g, ' '));
+}
+
 function cell(text: string): string {
-  const line = text.replace(/\s+/g, ' ');
+  const line = oneLine(text);
   return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL - 1)}…` : line;
 }
 
@@ -17,7 +22,7 @@ function width(text: string): number {
 
 /** An aligned text table for a terminal, with the row count below it. */
 export function toTable(result: QueryResult, maxRows = 200): string {
-  const names = result.columns.map((c) => c.name);
+  const names = result.columns.map((c) => oneLine(c.name));
   const shown = result.rows.slice(0, maxRows);
   const body = shown.map((row) => result.columns.map((c) => cell(textValue(row[c.name], c))));
   const widths = names.map((name, i) => Math.max(width(name), ...body.map((r) => width(r[i]))));

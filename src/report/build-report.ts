@@ -133,7 +133,7 @@ async function readStore(
   now: Date,
   evidenceDir: string,
 ): Promise<{ data: ReportData; evidence: string[] }> {
-  const store = await Store.open(db);
+  const store = await Store.openReadOnly(db);
   try {
     await store.run(sqlFile('report/session'));
     await store.run(sqlFile('report/macros'));

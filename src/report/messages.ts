@@ -31,6 +31,7 @@ export interface Messages {
     quarterNotOver: (now: string) => string;
     missingWeeks: (weeks: string, flows: string) => string;
     loadErrors: (errors: string) => string;
+    otherFlows: (used: string, others: string) => string;
     noPreviousQuarter: (quarter: string) => string;
   };
 
@@ -168,6 +169,8 @@ const en: Messages = {
     missingWeeks: (weeks, flows) =>
       `${weeks} week(s) of the quarter have no run of ${flows} flow(s): figures may miss changes made in those weeks (see Data completeness).`,
     loadErrors: (errors) => `${errors} load error(s) were recorded for the quarter's runs (see Data completeness).`,
+    otherFlows: (used, others) =>
+      `More than one flow holds the same object. Figures read one flow per object, never their sum: ${used}. Not counted: ${others} (see Data completeness).`,
     noPreviousQuarter: (quarter) => `No computers run was loaded for ${quarter}: the previous quarter's column is empty.`,
   },
 
@@ -315,6 +318,8 @@ const ja: Messages = {
     missingWeeks: (weeks, flows) =>
       `四半期のうち ${weeks} 週に ${flows} 件のフローの実行がありません。その週の変更は数値に反映されていない可能性があります（「データの完全性」を参照）。`,
     loadErrors: (errors) => `四半期の実行について読み込みエラーが ${errors} 件記録されています（「データの完全性」を参照）。`,
+    otherFlows: (used, others) =>
+      `同じオブジェクトを複数のフローが保持しています。数値はオブジェクトごとに 1 つのフローだけを読み、合算しません: ${used}。集計に含めていないフロー: ${others}（「データの完全性」を参照）。`,
     noPreviousQuarter: (quarter) => `${quarter} のコンピュータ取得は読み込まれていません。前四半期の列は空欄です。`,
   },
 

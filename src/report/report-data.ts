@@ -53,6 +53,8 @@ export interface ReportData {
   agentHealth: Row[];
   silentDays: number;
   flowRuns: Row[];
+  /** Objects held by more than one flow at the quarter end: the flow figures read, and the others (not counted). */
+  flowsUsed: Row[];
   missingWeeks: Row[];
   loadErrors: Row[];
   snapshotsUsed: Row[];
@@ -99,6 +101,7 @@ export async function collectReportData(
     agentHealth: (await store.named('agent-health', { ...months, silent_days: silentDays })).rows,
     silentDays,
     flowRuns: await rows(store, 'report/flow-runs', period),
+    flowsUsed: await rows(store, 'report/flows-used', { as_of: current.asOf }),
     missingWeeks: await rows(store, 'report/missing-weeks', { ...period, now: now.toISOString() }),
     loadErrors: await rows(store, 'report/load-errors', period),
     snapshotsUsed: await rows(store, 'report/snapshots-used', {

@@ -5,6 +5,7 @@ import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { limitConcurrency } from './limit-concurrency';
+import { TransferError } from './transfer-error';
 
 export interface DownloadStats {
   /** Files downloaded into the cache. */
@@ -26,7 +27,10 @@ export interface CacheEntry {
 /** A folder of downloaded files, each stored once per identity, at most `concurrency` downloads at a time. */
 export interface DownloadCache {
   readonly stats: DownloadStats;
-  /** The local path of the entry's bytes; `open` is called only when the cache does not hold them yet. */
+  /**
+   * The local path of the entry's bytes; `open` is called only when the cache does not hold them yet. A body that
+   * breaks off or holds other than `entry.size` bytes fails with a TransferError and leaves nothing behind.
+   */
   obtain(entry: CacheEntry, open: () => Promise<Readable>): Promise<string>;
 }
 
@@ -46,7 +50,7 @@ export function createDownloadCache(options: { dir: string; concurrency: number 
     try {
       const written = await limit(async () => writeCounting(await open(), temporary, stats));
       if (written !== entry.size) {
-        throw new Error(`received ${written} of ${entry.size} bytes for ${entry.name}`);
+        throw new TransferError(`received ${written} of ${entry.size} bytes`);
       }
       await rename(temporary, path);
     } catch (error) {
@@ -92,17 +96,28 @@ async function holdsFile(path: string, size: number): Promise<boolean> {
 
 async function writeCounting(body: Readable, path: string, stats: DownloadStats): Promise<number> {
   let written = 0;
-  await pipeline(
-    body,
-    async function* count(chunks: AsyncIterable<Buffer>) {
-      for await (const chunk of chunks) {
-        written += chunk.length;
-        stats.bytesDownloaded += chunk.length;
-        yield chunk;
-      }
-    },
-    createWriteStream(path, { flags: 'wx' }),
-  );
+  const file = createWriteStream(path, { flags: 'wx' });
+  let firstToFail: 'body' | 'file' | undefined;
+  body.once('error', () => (firstToFail ??= 'body'));
+  file.once('error', () => (firstToFail ??= 'file'));
+  try {
+    await pipeline(
+      body,
+      async function* count(chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          written += chunk.length;
+          stats.bytesDownloaded += chunk.length;
+          yield chunk;
+        }
+      },
+      file,
+    );
+  } catch (error) {
+    // The stream that failed first is the cause (pipeline then destroys the other with the same error). A failing
+    // local file (a full disk) is not a transfer fault; a body that errs or closes early is.
+    if (firstToFail === 'file') throw error;
+    throw TransferError.fromBodyError(error);
+  }
   return written;
 }
 

@@ -1,32 +1,78 @@
-import { opendir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { ExitCode } from '../errors';
+import { SourceError } from './s3-errors';
 import type { Source, SourceObject } from './types';
+import { describeEntryError, isUnreadable, unreadableEntry } from './unreadable-entry';
 
-/** A local folder laid out like the bucket (e.g. made by `aws s3 sync`); file mtime stands for LastModified. */
+/**
+ * A local folder laid out like the bucket (e.g. made by `aws s3 sync`); file mtime stands for LastModified.
+ * Symbolic links are followed, a link to a folder once per path: a link back to a folder above it is a loop and is
+ * listed as unreadable, like a dangling link or a folder that cannot be opened.
+ */
 export function createFolderSource(folder: string): Source {
   const root = resolve(folder);
   return {
     uri: root,
     rootName: basename(root),
-    list: () => walk(root, ''),
-    fetch: async (object) => join(root, ...object.key.split('/')),
+    list: () => listFolder(root),
+    fetch: async (object) => {
+      const path = join(root, ...object.key.split('/'));
+      if (isUnreadable(object)) throw new SourceError(`${path}: ${object.unreadable}`);
+      return path;
+    },
   };
 }
 
-async function* walk(root: string, relative: string): AsyncGenerator<SourceObject> {
-  const dir = await opendir(relative === '' ? root : join(root, relative));
-  const names: { name: string; isDir: boolean }[] = [];
-  for await (const entry of dir) names.push({ name: entry.name, isDir: entry.isDirectory() });
-  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { name, isDir } of names) {
-    const key = relative === '' ? name : `${relative}/${name}`;
-    if (isDir) {
-      yield* walk(root, key);
-      continue;
-    }
-    const info = await stat(join(root, ...key.split('/')));
-    if (!info.isFile()) continue;
-    yield { key, size: info.size, lastModified: info.mtime, etag: `${info.size}-${Math.trunc(info.mtimeMs)}` };
+async function* listFolder(root: string): AsyncGenerator<SourceObject> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch (error) {
+    const denied = ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
+    throw new SourceError(`${root}: cannot list the folder (${describeEntryError(error)})`, {
+      cause: error,
+      exitCode: denied ? ExitCode.access : ExitCode.failed,
+    });
   }
+  yield* walk(root, '', names, [await realpath(root)]);
 }
 
+/** `ancestors` holds the real path of every folder from the root down to this one. */
+async function* walk(folder: string, relative: string, names: string[], ancestors: string[]): AsyncGenerator<SourceObject> {
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const key = relative === '' ? name : `${relative}/${name}`;
+    const path = join(folder, name);
+    const unreadable = async (problem: string) => unreadableEntry(key, await lstat(path).then((s) => s.mtime, () => new Date(0)), problem);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      yield await unreadable(describeEntryError(error));
+      continue;
+    }
+    if (info.isFile()) {
+      yield { key, size: info.size, lastModified: info.mtime, etag: `${info.size}-${Math.trunc(info.mtimeMs)}` };
+      continue;
+    }
+    if (!info.isDirectory()) {
+      yield await unreadable('not a regular file');
+      continue;
+    }
+    let real: string;
+    let inside: string[];
+    try {
+      real = await realpath(path);
+      inside = await readdir(path);
+    } catch (error) {
+      yield await unreadable(`a folder that cannot be listed (${describeEntryError(error)})`);
+      continue;
+    }
+    if (ancestors.includes(real)) {
+      yield await unreadable(`a symbolic link to ${real}, a folder above it (a loop)`);
+      continue;
+    }
+    yield* walk(path, key, inside, [...ancestors, real]);
+  }
+}

@@ -3,12 +3,16 @@ export type Granularity = 'year' | 'month' | 'day' | 'hour' | 'minute';
 /** Where a file sits in an AppFlow export tree, read off its key. */
 export interface ExportFileKey {
   key: string;
+  /**
+   * The flow folder's path under the root, its `bucketPrefix` included (`appflow/ws-computers`), or the root's name
+   * when the root is the flow folder: two flows of one name under two prefixes are two flows.
+   */
   flowName: string;
   schemaVersion: number | null;
   /** UTC period named by the date folders, null when the key has none. */
   period: { start: Date; end: Date; granularity: Granularity } | null;
   executionId: string | null;
-  /** Key prefix shared by every file of the run (the execution-id folder, else the deepest date folder). */
+  /** The run folder's path under the root: the execution-id folder, else the deepest date folder. */
   runKey: string;
   /** The run's identity: the execution id, else the run folder's path. */
   snapshotId: string;
@@ -29,10 +33,6 @@ const DATE_FOLDERS: { pattern: RegExp; granularity: Granularity; min: number; ma
   { pattern: /^\d{2}$/, granularity: 'minute', min: 0, max: 59 },
 ];
 
-function isFlowStart(segment: string): boolean {
-  return UUID.test(segment) || SCHEMA_VERSION.test(segment) || DATE_FOLDERS[0].pattern.test(segment);
-}
-
 export function periodOf(parts: number[]): { start: Date; end: Date; granularity: Granularity } {
   const [year, month = 1, day = 1, hour = 0, minute = 0] = parts;
   const start = new Date(Date.UTC(year, month - 1, day, hour, minute));
@@ -46,68 +46,85 @@ export function periodOf(parts: number[]): { start: Date; end: Date; granularity
   return { start, end, granularity };
 }
 
-function readDateFolders(segments: string[], from: number): number[] {
+/** The date parts named by `segments[from..to)`, or null unless all of them are date folders of a real date. */
+function readDateFolders(segments: string[], from: number, to: number): number[] | null {
   const parts: number[] = [];
-  for (let i = from; i < segments.length - 1 && parts.length < DATE_FOLDERS.length; i++) {
+  for (let i = from; i < to; i++) {
     const rule = DATE_FOLDERS[parts.length];
-    if (!rule.pattern.test(segments[i])) break;
+    if (rule === undefined || !rule.pattern.test(segments[i])) return null;
     const value = Number(segments[i]);
-    if (value < rule.min || value > rule.max) break;
+    if (value < rule.min || value > rule.max) return null;
     parts.push(value);
   }
-  if (parts.length >= 3 && new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).getUTCDate() !== parts[2]) {
-    return parts.slice(0, 2);
-  }
+  if (parts.length >= 3 && new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).getUTCDate() !== parts[2]) return null;
   return parts;
 }
 
+/** The longest run of date folders (year first) that ends right before `end`. */
+function dateFoldersEndingAt(segments: string[], end: number): { from: number; parts: number[] } {
+  for (let from = Math.max(0, end - DATE_FOLDERS.length); from < end; from++) {
+    const parts = readDateFolders(segments, from, end);
+    if (parts !== null) return { from, parts };
+  }
+  return { from: end, parts: [] };
+}
+
+const skip = (reason: string): KeyReading => ({ kind: 'skip', reason });
+
+/** A Hive value as written, when it is not valid percent-encoding (a literal `%` AppFlow did not escape). */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
- * Reads a key (relative to the source root) in any AppFlow layout:
- * `<flow>/<execution-id>/<file>`,
- * `<flow>/schemaVersion_<n>/<YYYY>/<MM>/<DD>[/<HH>[/<mm>]]/<execution-id>/[<Field>=<value>/…]<file>`,
- * `<flow>/<YYYY>/<MM>/<DD>/<HH>/…<file>`.
- * When the root is itself a flow folder, `rootName` stands for the flow name.
+ * Reads a key (relative to the source root) in any AppFlow layout, under a `bucketPrefix` of any depth:
+ * `[<prefix>/]<flow>/<execution-id>/<file>`,
+ * `[<prefix>/]<flow>/schemaVersion_<n>/<YYYY>/<MM>/<DD>[/<HH>[/<mm>]]/<execution-id>/[<Field>=<value>/…]<file>`,
+ * `[<prefix>/]<flow>/<YYYY>/<MM>/<DD>/<HH>/…<file>`.
+ * The run folder is the last folder above the Hive partitions; the flow folder is the one above the run's
+ * execution-id, date and schema folders. When nothing is above them, the root is the flow: `rootName` names it.
  */
 export function readExportKey(key: string, rootName: string): KeyReading {
-  if (key.endsWith('/')) return { kind: 'skip', reason: 'folder marker' };
+  if (key.endsWith('/')) return skip('folder marker');
   const segments = key.split('/').filter((s) => s !== '');
-  if (segments.length === 0) return { kind: 'skip', reason: 'empty key' };
-  const flowStart = isFlowStart(segments[0]) && rootName !== '' ? 0 : 1;
-  const flowName = flowStart === 0 ? rootName : segments[0];
-  let at = flowStart;
+  if (segments.length === 0) return skip('empty key');
   const fileName = segments[segments.length - 1];
-  if (at >= segments.length - 1) return { kind: 'skip', reason: 'not inside a flow run folder' };
+  let runEnd = segments.length - 1;
+  while (runEnd > 0 && HIVE_PARTITION.test(segments[runEnd - 1])) runEnd--;
+  if (runEnd === 0) return skip('not inside a flow run folder');
 
+  const executionId = UUID.test(segments[runEnd - 1]) ? segments[runEnd - 1].toLowerCase() : null;
+  const datesEnd = executionId === null ? runEnd : runEnd - 1;
+  const dates = dateFoldersEndingAt(segments, datesEnd);
+  if (dates.parts.length === 0 && datesEnd > 0 && /^\d+$/.test(segments[datesEnd - 1])) {
+    return skip('date folders that name no real date');
+  }
+  let flowEnd = dates.from;
   let schemaVersion: number | null = null;
-  const version = SCHEMA_VERSION.exec(segments[at]);
+  const version = flowEnd > 0 ? SCHEMA_VERSION.exec(segments[flowEnd - 1]) : null;
   if (version) {
     schemaVersion = Number(version[1]);
-    at++;
+    flowEnd--;
   }
-  const dateParts = readDateFolders(segments, at);
-  if (dateParts.length > 0 && dateParts.length < 3 && schemaVersion === null && !UUID.test(segments[at + dateParts.length] ?? '')) {
-    return { kind: 'skip', reason: 'date folders too coarse to tell runs apart' };
+  if (executionId === null) {
+    if (dates.parts.length === 0) return skip('not in an execution-id or date folder');
+    if (schemaVersion !== null) return skip('no execution-id folder under the date folders');
+    if (dates.parts.length < 3) return skip('date folders too coarse to tell runs apart');
   }
-  at += dateParts.length;
-  const period = dateParts.length > 0 ? periodOf(dateParts) : null;
-
-  let executionId: string | null = null;
-  if (at < segments.length - 1 && UUID.test(segments[at])) {
-    executionId = segments[at].toLowerCase();
-    at++;
-  } else if (period === null) {
-    return { kind: 'skip', reason: 'no execution-id or date folder' };
-  } else if (schemaVersion !== null) {
-    return { kind: 'skip', reason: 'no execution-id folder under the date folders' };
-  }
-  const runKey = segments.slice(0, at).join('/');
+  if (flowEnd === 0 && rootName === '') return skip('not inside a flow folder');
+  const flowName = flowEnd === 0 ? rootName : segments.slice(0, flowEnd).join('/');
+  const period = dates.parts.length > 0 ? periodOf(dates.parts) : null;
+  const runKey = segments.slice(0, runEnd).join('/');
 
   const partitions: Record<string, string | null> = {};
-  for (; at < segments.length - 1; at++) {
-    const partition = HIVE_PARTITION.exec(segments[at]);
-    if (!partition) return { kind: 'skip', reason: `unexpected folder "${segments[at]}" inside run ${runKey}` };
-    partitions[decodeURIComponent(partition[1])] = partition[2] === 'null' ? null : decodeURIComponent(partition[2]);
+  for (const segment of segments.slice(runEnd, -1)) {
+    const [, field, value] = HIVE_PARTITION.exec(segment)!;
+    partitions[decodeOrKeep(field)] = value === 'null' ? null : decodeOrKeep(value);
   }
-  const snapshotId = executionId ?? (flowStart === 0 ? `${flowName}/${runKey}` : runKey);
+  const snapshotId = executionId ?? (flowEnd === 0 ? `${flowName}/${runKey}` : runKey);
   return { kind: 'file', file: { key, flowName, schemaVersion, period, executionId, runKey, snapshotId, partitions, fileName } };
 }

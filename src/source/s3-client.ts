@@ -1,5 +1,8 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { redactEndpoint } from './redact-url';
 import type { S3ErrorContext } from './s3-errors';
+import { s3HttpHandlerOptions } from './s3-http';
+import { s3RetrySettings, type S3RetrySettings } from './s3-settings';
 
 export interface S3ClientOptions {
   /** A custom S3-compatible endpoint (MinIO, LocalStack, …); `AWS_ENDPOINT_URL_S3` also works. */
@@ -7,20 +10,28 @@ export interface S3ClientOptions {
   region?: string;
   /** A profile from the shared AWS config files; otherwise the default credential chain. */
   profile?: string;
-  /** Attempts per request under the SDK's standard retry policy (default: the SDK's, normally 3). */
+  /** Attempts per request under the SDK's standard retry policy, and per download (default AWS_MAX_ATTEMPTS, else 5). */
   maxAttempts?: number;
+  /** Longest wait to connect, for a reply, and between two bytes of a body (default FLEETKIT_S3_TIMEOUT_MS, else 30 s). */
+  timeoutMs?: number;
 }
 
 const fallbackRegion = 'us-east-1';
 
-/** An S3 client configured the way AWS CLI users expect, and what error messages should say about it. */
-export function createS3Client(options: S3ClientOptions): { client: S3Client; errorContext: S3ErrorContext } {
+/** An S3 client configured the way AWS CLI users expect, what error messages should say about it, and its retry settings. */
+export function createS3Client(options: S3ClientOptions): {
+  client: S3Client;
+  errorContext: S3ErrorContext;
+  retry: S3RetrySettings;
+} {
   const configuredEndpoint =
     options.endpoint ?? process.env['AWS_ENDPOINT_URL_S3'] ?? process.env['AWS_ENDPOINT_URL'];
+  const retry = s3RetrySettings(options);
   const config: S3ClientConfig = {
     region: options.region ?? regionFromSdkChain(options.profile),
+    maxAttempts: retry.attempts,
+    requestHandler: s3HttpHandlerOptions(retry.timeoutMs),
     ...(options.profile === undefined ? {} : { profile: options.profile }),
-    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(configuredEndpoint === undefined
       ? {}
@@ -30,12 +41,15 @@ export function createS3Client(options: S3ClientOptions): { client: S3Client; er
           responseChecksumValidation: 'WHEN_REQUIRED',
         }),
   };
+  const endpoint = configuredEndpoint === undefined ? undefined : redactEndpoint(configuredEndpoint);
   return {
     client: new S3Client(config),
     errorContext: {
-      endpointDescription: configuredEndpoint ?? 'Amazon S3',
+      endpointDescription: endpoint?.shown ?? 'Amazon S3',
+      scrub: endpoint?.scrub ?? ((text) => text),
       profile: options.profile ?? process.env['AWS_PROFILE'],
     },
+    retry,
   };
 }
 

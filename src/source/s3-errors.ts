@@ -1,4 +1,5 @@
 import { ExitCode, FleetkitError, type ExitStatus } from '../errors';
+import { TransferError } from './transfer-error';
 
 /** A failure the user can act on, with a one-line message the CLI prints as is. */
 export class SourceError extends FleetkitError {
@@ -30,63 +31,68 @@ export type S3Operation =
   | { action: 'list'; bucket: string; prefix: string }
   | { action: 'get'; bucket: string; key: string };
 
-/** Where the request went and which shared-config profile supplied its credentials, if any. */
+/** Where the request went (without its secrets) and which shared-config profile supplied its credentials, if any. */
 export interface S3ErrorContext {
   endpointDescription: string;
+  /** Removes the endpoint's secrets from text the SDK wrote, which may quote the endpoint. */
+  scrub: (text: string) => string;
   profile?: string | undefined;
 }
 
-/** Turns an error from the AWS SDK into a SourceError that says what went wrong and what to do. */
+/** Turns an error from the AWS SDK into a SourceError that says what went wrong and what to do, and never a secret. */
 export function describeS3Error(error: unknown, operation: S3Operation, context: S3ErrorContext): SourceError {
   if (error instanceof SourceError) return error;
+  const described = describe(error, operation, context);
+  return new SourceError(context.scrub(described.message), { cause: error, exitCode: described.exitCode });
+}
+
+function describe(error: unknown, operation: S3Operation, context: S3ErrorContext): { message: string; exitCode?: ExitStatus } {
   const name = errorName(error);
   const code = errorCode(error);
   const status = httpStatus(error);
   const detail = oneLine(error instanceof Error ? error.message : String(error));
   const target = operationTarget(operation);
-  const options = { cause: error };
+  const access = ExitCode.access;
 
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
     const source = context.profile === undefined ? '' : ` for profile "${context.profile}"`;
-    return new SourceError(`No usable AWS credentials${source} (${detail}): ${credentialHelp}.`, options);
+    return { message: `No usable AWS credentials${source} (${detail}): ${credentialHelp}.`, exitCode: access };
   }
   if (rejectedCredentialCodes.has(name)) {
-    return new SourceError(
-      `AWS rejected the credentials while reading ${target} (${name}: ${detail}): ${credentialHelp}.`,
-      options,
-    );
+    return {
+      message: `AWS rejected the credentials while reading ${target} (${name}: ${detail}): ${credentialHelp}.`,
+      exitCode: access,
+    };
   }
   if (name === 'NoSuchBucket') {
-    return new SourceError(
-      `Bucket "${operation.bucket}" does not exist (NoSuchBucket at ${context.endpointDescription}).`,
-      options,
-    );
+    return {
+      message: `Bucket "${operation.bucket}" does not exist (NoSuchBucket at ${context.endpointDescription}).`,
+      exitCode: ExitCode.nothingUsable,
+    };
   }
   if (name === 'AccessDenied' || status === 403) {
-    return new SourceError(accessDeniedMessage(operation), options);
+    return { message: accessDeniedMessage(operation), exitCode: access };
+  }
+  if (error instanceof TransferError) {
+    return {
+      message: `The connection to ${context.endpointDescription} failed (${error.reason}) while reading ${target}; run the load again.`,
+    };
   }
   if (name === 'NoSuchKey' && operation.action === 'get') {
-    return new SourceError(`${target} was deleted after it was listed; run the load again.`, options);
+    return { message: `${target} was deleted after it was listed; run the load again.` };
   }
   if (name === 'PreconditionFailed' && operation.action === 'get') {
-    return new SourceError(
-      `${target} changed after it was listed (its ETag no longer matches); run the load again.`,
-      options,
-    );
+    return { message: `${target} changed after it was listed (its ETag no longer matches); run the load again.` };
   }
   if (code !== undefined && unreachableCodes.has(code)) {
-    return new SourceError(
-      `Cannot reach ${context.endpointDescription} (${code}) while reading ${target}.`,
-      options,
-    );
+    return { message: `Cannot reach ${context.endpointDescription} (${code}) while reading ${target}.` };
   }
   if ((code !== undefined && brokenConnectionCodes.has(code)) || name === 'TimeoutError') {
-    return new SourceError(
-      `The connection to ${context.endpointDescription} failed (${code ?? name}) while reading ${target}; run the load again.`,
-      options,
-    );
+    return {
+      message: `The connection to ${context.endpointDescription} failed (${code ?? name}) while reading ${target}; run the load again.`,
+    };
   }
-  return new SourceError(`Reading ${target} failed: ${name}: ${detail}`, options);
+  return { message: `Reading ${target} failed: ${name}: ${detail}` };
 }
 
 function accessDeniedMessage(operation: S3Operation): string {

@@ -2,6 +2,7 @@ import { GetObjectCommand, paginateListObjectsV2, type _Object } from '@aws-sdk/
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createDownloadCache, type DownloadStats } from './download-cache';
+import { retryTransfer } from './retry-transfer';
 import { createS3Client, type S3ClientOptions } from './s3-client';
 import { describeS3Error, SourceError } from './s3-errors';
 import { parseS3Uri } from './s3-uri';
@@ -25,7 +26,7 @@ const defaultConcurrency = 8;
 
 export function createS3Source(options: S3SourceOptions): S3Source {
   const { bucket, prefix } = parseS3Uri(options.uri);
-  const { client, errorContext } = createS3Client(options);
+  const { client, errorContext, retry } = createS3Client(options);
   const cache = createDownloadCache({ dir: options.cacheDir, concurrency: options.concurrency ?? defaultConcurrency });
   const listPrefix = prefix === '' ? '' : `${prefix}/`;
 
@@ -52,7 +53,8 @@ export function createS3Source(options: S3SourceOptions): S3Source {
       return response.Body as Readable;
     };
     try {
-      return await cache.obtain(entry, open);
+      // The SDK retries a request until its reply starts; a body that then breaks off is retried here.
+      return await retryTransfer(() => cache.obtain(entry, open), { attempts: retry.attempts });
     } catch (error) {
       throw describeS3Error(error, { action: 'get', bucket, key }, errorContext);
     }

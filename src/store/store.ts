@@ -1,17 +1,24 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { sqlFile, sqlFolder } from './sql-files';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { ExitCode, FleetkitError } from '../errors';
+import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
+import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
 import { QueryResult } from './query-result';
+import { digestOf, installSql, isCurrent, readStoreSchema, refuseNewer, SCHEMA_VERSION, writeStoreSchema, type StoreSchema } from './schema-version';
+import { sqlFile, sqlFolder } from './sql-files';
+import { StoreReader } from './store-reader';
 
 export type SqlParams = Record<string, DuckDBValue>;
 
 const PER_RUN_MODEL = 'model/per-run';
 const PER_RUN_DIGEST = 'per_run_model_digest';
 
-/** A DuckDB store file with fleetkit's catalog, raw tables and model installed. */
+/**
+ * A DuckDB store file with fleetkit's catalog, raw tables and model, held open by this process: read-write by one
+ * writer (`open`), or read-only by readers (`openReadOnly`), never both at once.
+ */
 export class Store {
   private constructor(
     readonly path: string,
@@ -19,12 +26,51 @@ export class Store {
     readonly connection: DuckDBConnection,
   ) {}
 
+  /** Opens the store for writing (created when missing) and installs or upgrades its tables, views and macros. */
   static async open(path: string): Promise<Store> {
     const file = path === ':memory:' ? path : resolve(path);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+    const store = await Store.connect(file, 'read-write');
+    try {
+      await store.install();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /**
+   * Opens an existing store read-only, for one command's session: nothing is created, so readers share the file.
+   * A store an older fleetkit made is upgraded first, when the write lock can be had.
+   */
+  static async openReadOnly(path: string): Promise<Store> {
+    const file = resolve(path);
+    if (!existsSync(file)) throw new FleetkitError(`no store at ${path} (run fleetkit load first, or give --db)`, ExitCode.usage);
+    const store = await Store.connect(file, 'read-only');
+    let schema: StoreSchema;
+    try {
+      schema = await readStoreSchema(store);
+      refuseNewer(file, schema);
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    if (isCurrent(schema)) return store;
+    store.close();
+    await upgrade(file, schema);
+    return Store.connect(file, 'read-only');
+  }
+
+  private static async connect(file: string, mode: AccessMode): Promise<Store> {
+    const instance = await openWithLockWait(file, mode);
     const store = new Store(file, instance, await instance.connect());
-    await store.install();
+    try {
+      await store.run(sqlFile('store/session'));
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     return store;
   }
 
@@ -55,7 +101,9 @@ export class Store {
       await this.connection.run('COMMIT');
       return result;
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      // A COMMIT that fails (a full disk) has already ended the transaction, so this ROLLBACK fails too; the
+      // first error is the one that says what happened.
+      await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
@@ -70,31 +118,53 @@ export class Store {
     this.instance.closeSync();
   }
 
+  /** Brings the store to this fleetkit's schema, views and macros, in one transaction; nothing when it has them. */
   private async install(): Promise<void> {
-    await this.run(sqlFile('store/session'));
-    await this.run(sqlFile('store/schema'));
-    await this.run(sqlFile('store/macros'));
-    await this.run(sqlFile('store/snapshots-view'));
-    for (const { text } of sqlFolder('model')) await this.run(text);
-    await this.rebuildDerivedIfModelChanged();
+    const schema = await readStoreSchema(this);
+    refuseNewer(this.path, schema);
+    if (isCurrent(schema)) return;
+    await this.transaction(async () => {
+      for (const { text } of installSql()) await this.run(text);
+      await this.rebuildDerivedIfModelChanged();
+      await writeStoreSchema(this);
+    });
   }
 
   private async rebuildDerivedIfModelChanged(): Promise<void> {
-    const digest = createHash('sha256');
-    for (const { name, text } of sqlFolder(PER_RUN_MODEL)) digest.update(name).update('\0').update(text).update('\0');
-    const current = digest.digest('hex');
+    const current = digestOf(sqlFolder(PER_RUN_MODEL));
     const stored = (await this.query(sqlFile('store/meta-get'), { name: PER_RUN_DIGEST })).rows[0]?.value;
     if (stored === current) return;
-    await this.transaction(async () => {
-      const ids = (await this.query(sqlFile('store/all-snapshot-ids'))).rows.map((r) => String(r.snapshot_id));
-      for (const id of ids) await this.deriveRun(id);
-      await this.run(sqlFile('store/meta-set'), { name: PER_RUN_DIGEST, value: current });
-    });
+    const ids = (await this.query(sqlFile('store/all-snapshot-ids'))).rows.map((r) => String(r.snapshot_id));
+    for (const id of ids) await this.deriveRun(id);
+    await this.run(sqlFile('store/meta-set'), { name: PER_RUN_DIGEST, value: current });
   }
 }
 
-export function openStore(path: string): Promise<Store> {
-  return Store.open(path);
+/** Opens a store an older fleetkit made for writing, once, so that it is upgraded; then lets it go. */
+async function upgrade(file: string, schema: StoreSchema): Promise<void> {
+  const needs =
+    schema.schemaVersion < SCHEMA_VERSION
+      ? `it has store schema ${schema.schemaVersion} and this fleetkit ${VERSION} needs ${SCHEMA_VERSION}`
+      : `its views and macros are not those of this fleetkit ${VERSION}`;
+  const then = `run fleetkit load --db ${file} (it upgrades the store) when nothing else has it open`;
+  try {
+    (await Store.open(file)).close();
+  } catch (error) {
+    if (error instanceof StoreBusyError) throw new FleetkitError(`${error.message}: ${needs}; ${then}`, ExitCode.storeBusy, { cause: error });
+    if (error instanceof FleetkitError) throw error;
+    const reason = (error as Error).message.split('\n')[0];
+    throw new FleetkitError(`the store ${file} could not be upgraded (${reason}): ${needs}; ${then}`, ExitCode.failed, { cause: error });
+  }
+}
+
+/**
+ * The store as a notebook holds it: every call opens the file read-only, runs and lets go, so that a store kept
+ * between cells never blocks a load. Fails at once when there is no store at `path`.
+ */
+export async function openStore(path: string): Promise<StoreReader> {
+  const reader = new StoreReader(path, () => Store.openReadOnly(path));
+  await reader.check();
+  return reader;
 }
 
 /** Splits SQL text at semicolons that end a line (how fleetkit's own multi-statement files are written). */
@@ -105,3 +175,4 @@ function statements(sql: string): string[] {
 function parametersUsed(sql: string, params: SqlParams): SqlParams {
   return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
 }
+

@@ -1,6 +1,10 @@
-import type { FileFormat } from '../formats/sniff';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipFile } from '../formats/gunzip';
 import { locateParseError } from '../formats/locate-error';
-import { objectFromFields, objectFromFlowName } from '../load/object-kind';
+import type { Compression, FileFormat } from '../formats/sniff';
+import { objectFromFields, objectFromFlowName, ownName } from '../load/object-kind';
 import type { RunPlan } from '../load/run-plan';
 import { snapshotTime } from '../source/snapshot-time';
 import { recordExpression, type ColumnDescription } from './record-expression';
@@ -16,11 +20,14 @@ export interface FetchedFile {
   size: number;
   lastModified: Date;
   format: FileFormat;
+  /** Gzip files are read through (their format is what they hold); absent means none. */
+  compression?: Compression;
   partitions: Record<string, string | null>;
 }
 
 /** A file of a run that could not be read; names the key and, where it can, the line. */
 export class FileLoadError extends Error {
+  readonly kind = 'unreadable-file';
   constructor(
     readonly fileKey: string,
     location: string,
@@ -31,57 +38,101 @@ export class FileLoadError extends Error {
   }
 }
 
+/** A run whose files hold no records: refused, so the fleet never "drops to 0" because of a broken export. */
+export class EmptyRunError extends Error {
+  readonly kind = 'no-records';
+}
+
+/** A record the model left out or merged (a duplicate ID, no usable ID, the other object), as the store keeps it. */
+export interface RecordNotice {
+  kind: string;
+  runKey: string;
+  fileKey: string;
+  line: null;
+  message: string;
+}
+
 /**
  * Replaces a run in the store in one transaction: its raw records, catalog rows and derived model rows all
  * change together, or nothing changes.
  */
-export async function writeRun(store: Store, run: RunPlan, files: FetchedFile[], sourceUri: string): Promise<{ object: string; rows: number }> {
-  return store.transaction(async () => {
-    await store.run(sqlFile('store/delete-run'), { snapshot_id: run.snapshotId });
-    const named = objectFromFlowName(run.flowName);
-    const provisional = named ?? run.flowName.toLowerCase();
-    for (const file of files) await insertRecords(store, run.snapshotId, provisional, file);
-    const object = named ?? (await objectFromRecords(store, run));
-    if (object !== provisional) {
-      await store.run(sqlFile('store/set-run-object'), { object, snapshot_id: run.snapshotId });
-    }
-    for (const file of files) {
-      await store.run(sqlFile('store/insert-file'), {
-        snapshot_id: run.snapshotId,
-        file_key: file.key,
-        etag: file.etag,
-        size: file.size,
-        last_modified: file.lastModified.toISOString(),
-        format: file.format,
-        partitions: Object.keys(file.partitions).length > 0 ? JSON.stringify(file.partitions) : null,
-      });
-    }
-    const taken = snapshotTime(run.lastModified, run.period);
-    await store.run(sqlFile('store/insert-run'), {
+export async function writeRun(
+  store: Store,
+  run: RunPlan,
+  files: FetchedFile[],
+  sourceUri: string,
+): Promise<{ object: string; rows: number; notices: RecordNotice[] }> {
+  const scratch = files.some((f) => f.compression === 'gzip') ? await mkdtemp(join(tmpdir(), 'fleetkit-gunzip-')) : null;
+  try {
+    const plain = await Promise.all(files.map((file, i) => plainFile(file, scratch === null ? '' : join(scratch, String(i)))));
+    return await store.transaction(() => replaceRun(store, run, plain, sourceUri));
+  } finally {
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function replaceRun(store: Store, run: RunPlan, files: FetchedFile[], sourceUri: string) {
+  const id = { snapshot_id: run.snapshotId };
+  await store.run(sqlFile('store/delete-run'), id);
+  const named = objectFromFlowName(run.flowName);
+  const provisional = named ?? ownName(run.flowName).toLowerCase();
+  for (const file of files) await insertRecords(store, run.snapshotId, provisional, file);
+  const records = Number((await store.query(sqlFile('store/run-record-count'), id)).rows[0].records);
+  if (records === 0) {
+    const names = files.map((f) => f.location).join(', ');
+    throw new EmptyRunError(`run ${run.runKey}: no records in its ${files.length === 1 ? 'file' : `${files.length} files`} (${names}); refused rather than loaded as an empty snapshot`);
+  }
+  const object = named ?? (await objectFromRecords(store, run));
+  if (object !== provisional) await store.run(sqlFile('store/set-run-object'), { object, snapshot_id: run.snapshotId });
+  for (const file of files) {
+    await store.run(sqlFile('store/insert-file'), {
       snapshot_id: run.snapshotId,
-      object,
-      flow_name: run.flowName,
-      run_key: run.runKey,
-      schema_version: run.schemaVersion,
-      period_start: run.period?.start.toISOString() ?? null,
-      period_end: run.period?.end.toISOString() ?? null,
-      last_modified: run.lastModified.toISOString(),
-      snapshot_at: taken.at.toISOString(),
-      time_source: taken.source,
-      file_count: files.length,
-      signature: run.signature,
-      source_uri: sourceUri,
+      file_key: file.key,
+      etag: file.etag,
+      size: file.size,
+      last_modified: file.lastModified.toISOString(),
+      format: file.format,
+      partitions: Object.keys(file.partitions).length > 0 ? JSON.stringify(file.partitions) : null,
     });
-    await store.deriveRun(run.snapshotId);
-    const counted = await store.query(sqlFile('store/run-row-count'), { snapshot_id: run.snapshotId });
-    return { object, rows: Number(counted.rows[0].row_count) };
+  }
+  await store.deriveRun(run.snapshotId);
+  const taken = snapshotTime(run.lastModified, run.period, await newestRecordTime(store, run));
+  await store.run(sqlFile('store/insert-run'), {
+    snapshot_id: run.snapshotId,
+    object,
+    flow_name: run.flowName,
+    run_key: run.runKey,
+    schema_version: run.schemaVersion,
+    period_start: run.period?.start.toISOString() ?? null,
+    period_end: run.period?.end.toISOString() ?? null,
+    last_modified: run.lastModified.toISOString(),
+    snapshot_at: taken.at.toISOString(),
+    time_source: taken.source,
+    file_count: files.length,
+    signature: run.signature,
+    source_uri: sourceUri,
   });
+  const notices = (await store.query(sqlFile('store/run-notices'), id)).rows.map(
+    (row): RecordNotice => ({ kind: String(row.kind), runKey: run.runKey, fileKey: String(row.file_key), line: null, message: String(row.message) }),
+  );
+  return { object, rows: records, notices };
+}
+
+/** The file as DuckDB reads it: a gzip file is unpacked to `target` first, since DuckDB reads a cut-short gzip silently. */
+async function plainFile(file: FetchedFile, target: string): Promise<FetchedFile> {
+  if (file.compression !== 'gzip') return file;
+  try {
+    await gunzipFile(file.path, target);
+  } catch (error) {
+    throw new FileLoadError(file.key, file.location, null, `damaged gzip data (${(error as Error).message})`);
+  }
+  return { ...file, path: target };
 }
 
 async function insertRecords(store: Store, snapshotId: string, object: string, file: FetchedFile): Promise<void> {
   const params = { snapshot_id: snapshotId, object, file_key: file.key, path: file.path };
   try {
-    if (file.format === 'json-lines' || file.format === 'json-array') {
+    if (file.format !== 'csv' && file.format !== 'parquet') {
       await store.run(sqlFile(`store/insert-${file.format}`), params);
       return;
     }
@@ -94,6 +145,18 @@ async function insertRecords(store: Store, snapshotId: string, object: string, f
     const duckdbProblem = (error as Error).message.split('\n')[0].replace(/"[^"]*"/, 'the file');
     throw new FileLoadError(file.key, file.location, location?.line ?? null, location?.problem ?? duckdbProblem);
   }
+}
+
+/** The newest time of last agent communication or policy send the run's computers show inside its period. */
+async function newestRecordTime(store: Store, run: RunPlan): Promise<Date | null> {
+  if (run.period === null) return null;
+  const newest = await store.query(sqlFile('store/newest-record-time'), {
+    snapshot_id: run.snapshotId,
+    period_start: run.period.start.toISOString(),
+    period_end: run.period.end.toISOString(),
+  });
+  const value = newest.rows[0]?.newest;
+  return value instanceof Date ? value : null;
 }
 
 async function objectFromRecords(store: Store, run: RunPlan): Promise<string> {

@@ -95,7 +95,7 @@ export interface S3ErrorReply {
 
 export interface S3Proxy {
   endpoint: string;
-  /** Requests forwarded upstream and still unanswered. */
+  /** Requests received (held, delayed or forwarded upstream) and still unanswered. */
   readonly inFlight: number;
   /** The most requests that were in flight at the same moment. */
   readonly peakInFlight: number;
@@ -106,7 +106,8 @@ export interface S3Proxy {
 
 /**
  * An HTTP proxy on 127.0.0.1 in front of an S3 endpoint. `reject` may answer a request itself with an S3 XML
- * error (as AWS does for AccessDenied); `delayMs` holds each forwarded request so concurrency becomes visible.
+ * error (as AWS does for AccessDenied); `hold` keeps a request from going upstream until a promise settles, so
+ * concurrency becomes visible.
  */
 export async function startS3Proxy(
   upstream: string,
@@ -114,7 +115,7 @@ export async function startS3Proxy(
     reject?: (request: ProxiedRequest) => S3ErrorReply | undefined;
     /** Send the upstream headers and half the body, then drop the connection (a network failure mid-download). */
     cutOffBody?: (request: ProxiedRequest) => boolean;
-    delayMs?: number;
+    hold?: (request: ProxiedRequest) => Promise<void> | undefined;
   } = {},
 ): Promise<S3Proxy> {
   const target = new URL(upstream);
@@ -123,13 +124,13 @@ export async function startS3Proxy(
   let peakInFlight = 0;
 
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse, cutOff: boolean) => {
-    inFlight += 1;
-    peakInFlight = Math.max(peakInFlight, inFlight);
     const done = () => {
       inFlight -= 1;
     };
+    // A request sent through HTTP_PROXY names the whole URL; the server upstream wants the path.
+    const { pathname, search } = new URL(incoming.url ?? '/', 'http://proxy');
     const upstreamRequest = request(
-      { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      { host: target.hostname, port: target.port, method: incoming.method, path: pathname + search, headers: incoming.headers },
       (upstreamResponse) => {
         outgoing.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
         if (cutOff) {
@@ -164,7 +165,10 @@ export async function startS3Proxy(
       return;
     }
     const cutOff = options.cutOffBody?.(proxied) ?? false;
-    setTimeout(() => forward(incoming, outgoing, cutOff), options.delayMs ?? 0);
+    inFlight += 1;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    const held = options.hold?.(proxied) ?? Promise.resolve();
+    void held.then(() => forward(incoming, outgoing, cutOff));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -193,7 +197,8 @@ async function cutOffHalfway(upstreamResponse: IncomingMessage, outgoing: Server
   outgoing.write(body.subarray(0, Math.floor(body.length / 2)), () => outgoing.destroy());
 }
 
-function sendS3Error(response: ServerResponse, reply: S3ErrorReply, resource: string): void {
+/** Answers with an S3 XML error, as AWS does. */
+export function sendS3Error(response: ServerResponse, reply: S3ErrorReply, resource: string): void {
   const requestId = randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase();
   const body =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

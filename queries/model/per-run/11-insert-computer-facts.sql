@@ -1,60 +1,42 @@
--- One typed row per computer record of the run. Each record is parsed once (json_transform); every field is read as
--- text and cast, so typed JSON and all-string records give the same values, and a field an older schemaVersion
--- lacks is NULL. Times are milliseconds since the epoch; 0 means never.
-INSERT INTO fk_computer_facts
+-- One typed row per computer of the run: the records 05-stage-run-records.sql keeps (one per ID). Every field is
+-- cast from text, so typed JSON and all-string records give the same values, and a field an older schemaVersion
+-- lacks is NULL. Times are milliseconds since the epoch (0 means never) or ISO-8601 text.
+INSERT INTO fk_computer_facts BY NAME
 SELECT
-  $snapshot_id,
-  TRY_CAST(c.ID AS BIGINT),
-  c.hostName,
-  c.displayName,
-  c.platform,
-  TRY_CAST(c.policyID AS BIGINT),
-  TRY_CAST(c.groupID AS BIGINT),
-  c.agentVersion,
-  c.computerStatus.agentStatus,
-  epoch_ms(CAST(nullif(TRY_CAST(c.lastAgentCommunication AS DOUBLE), 0) AS BIGINT)) AT TIME ZONE 'UTC',
+  $snapshot_id AS snapshot_id,
+  id AS computer_id,
+  c.hostName AS host_name,
+  c.displayName AS display_name,
+  c.platform AS platform,
+  fk_integer_id(c.policyID) AS policy_id,
+  fk_integer_id(c.groupID) AS group_id,
+  c.agentVersion AS agent_version,
+  c.computerStatus.agentStatus AS agent_status,
+  last_seen AS last_agent_communication,
+  fk_time(c.lastSendPolicySuccess) AS last_send_policy_success,
   coalesce(c.ec2VirtualMachineSummary.accountID, c.azureARMVirtualMachineSummary.subscriptionID,
-    c.azureVMVirtualMachineSummary.subscriptionID),
+    c.azureVMVirtualMachineSummary.subscriptionID) AS cloud_account_id,
   coalesce(c.ec2VirtualMachineSummary.instanceID, c.azureARMVirtualMachineSummary.instanceID,
     c.azureVMVirtualMachineSummary.instanceID, c.gcpVirtualMachineSummary.instanceID,
-    c.vmwareVMVirtualMachineSummary.instanceID),
-  c.antiMalware.state,
-  c.webReputation.state,
-  c.firewall.state,
-  c.intrusionPrevention.state,
-  c.integrityMonitoring.state,
-  c.logInspection.state,
-  c.applicationControl.state,
+    c.vmwareVMVirtualMachineSummary.instanceID) AS cloud_instance_id,
+  c.antiMalware.state AS anti_malware_state,
+  c.webReputation.state AS web_reputation_state,
+  c.firewall.state AS firewall_state,
+  c.intrusionPrevention.state AS intrusion_prevention_state,
+  c.integrityMonitoring.state AS integrity_monitoring_state,
+  c.logInspection.state AS log_inspection_state,
+  c.applicationControl.state AS application_control_state,
   CASE
     WHEN regexp_matches(c.platform, 'windows', 'i') THEN 'windows'
     WHEN regexp_matches(c.platform, 'linux|red ?hat|rhel|ubuntu|debian|cent ?os|suse|rocky|alma|fedora', 'i')
       THEN 'linux'
     ELSE 'other'
-  END,
-  coalesce(trim(c.agentVersion) NOT IN ('', '0.0.0.0'), false),
+  END AS os_family,
+  coalesce(trim(c.agentVersion) NOT IN ('', '0.0.0.0'), false) AS has_agent,
   CASE WHEN trim(c.agentVersion) NOT IN ('', '0.0.0.0')
     THEN list_transform(regexp_split_to_array(trim(c.agentVersion), '[.-]'), part -> TRY_CAST(part AS BIGINT))
-  END,
-  record
-FROM (
-  SELECT record, json_transform(record, '{
-    "ID": "VARCHAR", "hostName": "VARCHAR", "displayName": "VARCHAR", "platform": "VARCHAR",
-    "policyID": "VARCHAR", "groupID": "VARCHAR", "agentVersion": "VARCHAR",
-    "lastAgentCommunication": "VARCHAR",
-    "computerStatus": {"agentStatus": "VARCHAR"},
-    "ec2VirtualMachineSummary": {"accountID": "VARCHAR", "instanceID": "VARCHAR"},
-    "azureARMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR"},
-    "azureVMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR"},
-    "gcpVirtualMachineSummary": {"instanceID": "VARCHAR"},
-    "vmwareVMVirtualMachineSummary": {"instanceID": "VARCHAR"},
-    "antiMalware": {"state": "VARCHAR"},
-    "webReputation": {"state": "VARCHAR"},
-    "firewall": {"state": "VARCHAR"},
-    "intrusionPrevention": {"state": "VARCHAR"},
-    "integrityMonitoring": {"state": "VARCHAR"},
-    "logInspection": {"state": "VARCHAR"},
-    "applicationControl": {"state": "VARCHAR"}
-  }') AS c
-  FROM fk_records
-  WHERE snapshot_id = $snapshot_id AND object = 'computers'
-);
+  END AS agent_version_key,
+  r.record AS record
+FROM fk_run_records AS s
+JOIN fk_records AS r ON r.rowid = s.record_rowid
+WHERE s.object = 'computers' AND s.verdict IS NULL;

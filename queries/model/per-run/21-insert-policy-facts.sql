@@ -1,33 +1,22 @@
--- One typed row per policy record of the run, with its settings as a name → value map and the record itself
--- (policies are few, so keeping the record here costs little and spares a JSON join at query time).
-INSERT INTO fk_policy_facts
+-- One typed row per policy of the run (the records 05-stage-run-records.sql keeps), with its settings as a
+-- name → value map and the record itself (policies are few, so keeping the record here costs little and spares a
+-- JSON join at query time).
+INSERT INTO fk_policy_facts BY NAME
 SELECT
-  $snapshot_id,
-  TRY_CAST(p.ID AS BIGINT),
-  p.name,
-  TRY_CAST(p.parentID AS BIGINT),
-  p.description,
-  p.antiMalware.state,
-  p.webReputation.state,
-  p.firewall.state,
-  p.intrusionPrevention.state,
-  p.integrityMonitoring.state,
-  p.logInspection.state,
-  p.applicationControl.state,
-  map_from_entries(list_transform(map_entries(p.policySettings), s -> {'key': s.key, 'value': s.value.value})),
-  record
-FROM (
-  SELECT record, json_transform(record, '{
-    "ID": "VARCHAR", "name": "VARCHAR", "parentID": "VARCHAR", "description": "VARCHAR",
-    "antiMalware": {"state": "VARCHAR"},
-    "webReputation": {"state": "VARCHAR"},
-    "firewall": {"state": "VARCHAR"},
-    "intrusionPrevention": {"state": "VARCHAR"},
-    "integrityMonitoring": {"state": "VARCHAR"},
-    "logInspection": {"state": "VARCHAR"},
-    "applicationControl": {"state": "VARCHAR"},
-    "policySettings": "MAP(VARCHAR, STRUCT(value VARCHAR))"
-  }') AS p
-  FROM fk_records
-  WHERE snapshot_id = $snapshot_id AND object = 'policies'
-);
+  $snapshot_id AS snapshot_id,
+  id AS policy_id,
+  p.name AS name,
+  fk_integer_id(p.parentID) AS parent_id,
+  p.description AS description,
+  p.antiMalware.state AS anti_malware_state,
+  p.webReputation.state AS web_reputation_state,
+  p.firewall.state AS firewall_state,
+  p.intrusionPrevention.state AS intrusion_prevention_state,
+  p.integrityMonitoring.state AS integrity_monitoring_state,
+  p.logInspection.state AS log_inspection_state,
+  p.applicationControl.state AS application_control_state,
+  map_from_entries(list_transform(map_entries(p.policySettings), s -> {'key': s.key, 'value': s.value.value})) AS settings,
+  r.record AS record
+FROM fk_run_records AS s
+JOIN fk_records AS r ON r.rowid = s.record_rowid
+WHERE s.object = 'policies' AND s.verdict IS NULL;

@@ -1,0 +1,1 @@
+DELETE FROM fk_record_notices WHERE snapshot_id = $snapshot_id;

@@ -1,0 +1,48 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ExitCode, FleetkitError } from '../errors';
+
+export type AccessMode = 'read-write' | 'read-only';
+
+const DEFAULT_LOCK_WAIT_SECONDS = 60;
+const FIRST_RETRY_MS = 50;
+const LONGEST_RETRY_MS = 500;
+// DuckDB's message when another process holds the file: `… Conflicting lock is held in /usr/bin/node (PID 123) …`.
+const LOCK_HELD = /Could not set lock on file .*?Conflicting lock is held in (.+?) \(PID (\d+)\)/;
+
+/** Another process held the store longer than FLEETKIT_LOCK_WAIT seconds. */
+export class StoreBusyError extends FleetkitError {
+  constructor(readonly holder: string) {
+    super(`store is busy (held by ${holder})`, ExitCode.storeBusy);
+  }
+}
+
+/** How long to wait for the store's lock: FLEETKIT_LOCK_WAIT seconds, 60 when unset. */
+export function lockWaitSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.FLEETKIT_LOCK_WAIT;
+  if (text === undefined || text.trim() === '') return DEFAULT_LOCK_WAIT_SECONDS;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new FleetkitError(`FLEETKIT_LOCK_WAIT must be a number of seconds, got "${text}"`, ExitCode.usage);
+  }
+  return seconds;
+}
+
+/**
+ * Opens a DuckDB file, retrying while another process holds its lock (one writer or many readers, never both),
+ * until the lock wait is over.
+ */
+export async function openWithLockWait(file: string, mode: AccessMode): Promise<DuckDBInstance> {
+  const options = mode === 'read-only' ? { access_mode: 'READ_ONLY' } : undefined;
+  const deadline = Date.now() + lockWaitSeconds() * 1000;
+  for (let delay = FIRST_RETRY_MS; ; delay = Math.min(2 * delay, LONGEST_RETRY_MS)) {
+    try {
+      return await DuckDBInstance.create(file, options);
+    } catch (error) {
+      const held = LOCK_HELD.exec((error as Error).message);
+      if (held === null) throw error;
+      if (Date.now() + delay > deadline) throw new StoreBusyError(`${held[1]}, PID ${held[2]}`);
+      await sleep(delay);
+    }
+  }
+}
