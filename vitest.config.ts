@@ -6,6 +6,6 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    env: { TZ: 'UTC' },
+    env: { TZ: 'America/Los_Angeles' },
   },
 });

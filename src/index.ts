@@ -1,10 +1,11 @@
-// fleetkit's public API: the same functions the CLI and the notebooks use.
+// fleetkit's public API: the same functions the CLI and the notebooks use. Everything not named here is internal.
 export { loadSnapshots } from './load/load-snapshots';
-export type { LoadOptions, LoadSummary, RunFailure } from './load/load-snapshots';
+export type { LoadNotice, LoadOptions, LoadSummary, RunFailure } from './load/load-snapshots';
 export type { LoadEvent } from './load/progress';
 
 export { openStore, Store } from './store/store';
 export type { SqlParams } from './store/store';
+export type { StoreReader } from './store/store-reader';
 export { QueryResult } from './store/query-result';
 export type { Column, Row } from './store/query-result';
 export { listNamedQueries, ParameterError } from './store/named-queries';
@@ -23,17 +24,25 @@ export { toCsv } from './output/to-csv';
 export { toJson } from './output/to-json';
 export { toTable } from './output/to-table';
 
+export { chartConfig, chartNames, charts, renderChart } from './charts';
+export type { Chart, ChartName, RenderChartOptions, RenderedChart } from './charts';
+export { chartFormats, toHtml, toPng, toSvg, writeChart } from './render';
+export type { ChartFormat, ChartSpec, PngOptions } from './render';
+
+export { show, toDanfo } from './notebook';
+export type { DanfoDataFrame, Showable, ShowOptions } from './notebook';
+
+export { buildReport, installControlMacros, listControls, QuarterError, ReportDataError, ReportError, reportLanguages, runControl } from './report';
+export type { BuildReportOptions, ControlDefinition, ControlSummary, ManifestFile, ReportLanguage, ReportManifest, ReportSummary } from './report';
+export { BaselineError, defaultBaselinePath, loadBaseline, validateBaseline } from './baseline';
+export type { Baseline, BaselineControl, BaselineProblem, BaselineScope, Severity } from './baseline';
+
 export { generateRuns } from './sample/fleet';
 export type { GeneratedRun } from './sample/fleet';
 export { writeSampleData } from './sample/write';
 export type { SampleFormat, SampleSummary, WriteSampleOptions } from './sample/write';
 export { COMMITTED_SAMPLE_OPTIONS, SAMPLE_DATA_DIR } from './sample/committed';
 
-export * from './charts';
-export * from './render';
-export * from './notebook';
-export * from './report';
-export { BaselineError, defaultBaselinePath, loadBaseline, validateBaseline } from './baseline';
-export type { Baseline, BaselineControl, BaselineProblem, BaselineScope, Severity } from './baseline';
-
+export { ExitCode, FleetkitError } from './errors';
+export type { ExitStatus } from './errors';
 export { VERSION } from './version';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChartName } from '../src/charts/registry';
-import { charts } from '../src/charts/registry';
+import type { ChartName } from '../src/charts/engine/catalog';
+import { charts } from '../src/charts/engine/catalog';
+import type { ChartOptions } from '../src/charts/kit/chart';
 
 export const projectRoot = join(__dirname, '..');
 export const chartGoldenDir = join(__dirname, 'golden', 'charts');
@@ -11,7 +12,7 @@ export function fixtureRows(query: string): object[] {
   return JSON.parse(readFileSync(join(chartGoldenDir, `${query}.rows.json`), 'utf8')) as object[];
 }
 
-export function fixtureChart(name: ChartName) {
-  const definition = charts[name];
-  return definition.build(fixtureRows(definition.query));
+export function fixtureChart(name: ChartName, options: ChartOptions = {}) {
+  const chart = charts[name];
+  return chart.build(fixtureRows(chart.query), options);
 }

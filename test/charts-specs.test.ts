@@ -2,12 +2,10 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentStatusChart } from '../src/charts/agent-status';
-import { agentVersionsChart, colorSteps, compareVersions } from '../src/charts/agent-versions';
-import { coverageTrendChart } from '../src/charts/coverage-trend';
-import { policyChangesChart } from '../src/charts/policy-changes';
-import { chartNames, charts, isChartName } from '../src/charts/registry';
-import type { FleetCoverageRow } from '../src/charts/rows';
+import { chartNames, charts, isChartName } from '../src/charts/engine/catalog';
+import type { FleetCoverageRow } from '../src/charts/kit/rows';
+import { colorSteps } from '../src/charts/kit/theme';
+import { compareVersions } from '../src/charts/kit/versions';
 import { fixtureChart, fixtureRows, projectRoot } from './charts-fixtures';
 
 const schema = JSON.parse(
@@ -43,7 +41,7 @@ describe('chart specs', () => {
   });
 
   it('registers every chart under its CLI name with the query it reads', () => {
-    expect(chartNames).toEqual([
+    const shipped = [
       'coverage-trend',
       'coverage-heatmap',
       'agent-status',
@@ -51,7 +49,9 @@ describe('chart specs', () => {
       'agent-versions',
       'policy-changes',
       'fleet-size',
-    ]);
+    ];
+    // A chart added to the folder may stand anywhere among the shipped ones.
+    expect(chartNames.filter((name) => shipped.includes(name))).toEqual(shipped);
     expect(charts['silent-agents'].query).toBe('agent-health');
     expect(isChartName('fleet-size')).toBe(true);
     expect(isChartName('toString')).toBe(false);
@@ -71,11 +71,11 @@ describe('chart specs', () => {
 
   it('draws the whole fleet by default and one OS family on request', () => {
     const rows = fixtureRows('fleet-coverage') as FleetCoverageRow[];
-    const all = dataValues(coverageTrendChart(rows));
-    const windows = dataValues(coverageTrendChart(rows, { osFamily: 'windows' }));
+    const all = dataValues(charts['coverage-trend'].build(rows));
+    const windows = dataValues(charts['coverage-trend'].build(rows, { osFamily: 'windows' }));
     expect(all).toHaveLength(rows.filter((row) => row.os_family === 'all').length);
     expect(windows).toHaveLength(rows.filter((row) => row.os_family === 'windows').length);
-    expect(JSON.stringify(coverageTrendChart(rows, { osFamily: 'windows' }))).toContain('(Windows)');
+    expect(JSON.stringify(charts['coverage-trend'].build(rows, { osFamily: 'windows' }))).toContain('(Windows)');
   });
 
   it('accepts rows as the store returns them: Date, bigint and text values, or a result with rows', () => {
@@ -87,15 +87,15 @@ describe('chart specs', () => {
       covered: '7',
       coverage: 0.7,
     } satisfies FleetCoverageRow;
-    expect(dataValues(coverageTrendChart({ rows: [row] }))).toEqual([
+    expect(dataValues(charts['coverage-trend'].build({ rows: [row] }))).toEqual([
       { month: '2026-02-01T00:00:00.000Z', module: 'Firewall', coverage: 0.7, covered: 7, computers: 10 },
     ]);
-    expect(() => coverageTrendChart([{ ...row, month: 'last spring' }])).toThrow('not a time: last spring');
+    expect(() => charts['coverage-trend'].build([{ ...row, month: 'last spring' }])).toThrow('not a time: last spring');
   });
 
   it('folds the agent status columns into one stacked segment per status and month', () => {
     const rows = fixtureRows('agent-health');
-    const values = dataValues(agentStatusChart(rows as never));
+    const values = dataValues(charts['agent-status'].build(rows));
     expect(values).toHaveLength(rows.length * 6);
     const january = values.filter((value) => value.month === '2026-01-01T00:00:00.000Z');
     expect(january.map((value) => [value.status, value.agents])).toEqual([
@@ -109,7 +109,7 @@ describe('chart specs', () => {
   });
 
   it('groups policy changes by policy and run, counting changed fields', () => {
-    const values = dataValues(policyChangesChart(fixtureRows('policy-changes') as never));
+    const values = dataValues(charts['policy-changes'].build(fixtureRows('policy-changes')));
     const pciMarch = values.find((value) => value.policy === 'PCI Linux' && value.change === 'Modified');
     expect(pciMarch).toMatchObject({ fields_changed: 6, computers_assigned: 35 });
     expect(String(pciMarch?.fields)).toMatch(/^logInspection\.state, .* and 1 more$/);
@@ -122,7 +122,7 @@ describe('chart specs', () => {
   it('orders agent versions numerically, newest first and darkest', () => {
     const versions = ['20.0.1-9500', '9.6.2-1234', '20.0.1-10100', '20.0.0-8438'];
     expect([...versions].sort(compareVersions)).toEqual(['9.6.2-1234', '20.0.0-8438', '20.0.1-9500', '20.0.1-10100']);
-    const spec = agentVersionsChart(fixtureRows('agent-versions') as never) as {
+    const spec = charts['agent-versions'].build(fixtureRows('agent-versions')) as {
       encoding: { color: { scale: { domain: string[]; range: string[] } } };
     };
     expect(spec.encoding.color.scale.domain[0]).toBe('20.0.1-11000');

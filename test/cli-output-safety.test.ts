@@ -64,4 +64,12 @@ describe('hostile values in CLI output', () => {
     expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(json.stdout) as { host_name: string }[]).map((row) => row.host_name)).toEqual(HOSTILE);
   }, 30_000);
+
+  it('an error that quotes a hostile host name (a DuckDB conversion error) shows its control characters, on one line', async () => {
+    const failed = await runCli(['query', `SELECT CAST(host_name AS INTEGER) FROM computer_snapshots WHERE host_name LIKE 'title%'`, '--db', db]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(failed.stderr).toContain("'title␛]0;pwned␇clear␛[2J␛[H'");
+    expect(failed.stderr.trimEnd().split('\n')).toHaveLength(1);
+  }, 30_000);
 });

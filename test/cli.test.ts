@@ -82,10 +82,10 @@ describe('fleetkit query', () => {
     expect(unknownQuery.status).toBe(2);
     expect(unknownQuery.stderr).toContain('no query named "fleet-sise"');
     const unknownParam = await runCli(['query', 'fleet-size', '--db', db, '--param', 'form=2025-01-01']);
-    expect(unknownParam.status).toBe(1);
+    expect(unknownParam.status).toBe(2);
     expect(unknownParam.stderr.trim()).toBe('fleetkit query: query fleet-size has no parameter "form" (it takes: from, to, flow)');
     const badDate = await runCli(['query', 'fleet-size', '--db', db, '--param', "from=2025-01-01'; DROP TABLE fk_runs; --"]);
-    expect(badDate.status).toBe(1);
+    expect(badDate.status).toBe(2);
     expect(badDate.stderr).toContain('must be a date like 2026-03-14');
     const noStore = await runCli(['query', 'SELECT 1', '--db', join(work, 'missing.duckdb')]);
     expect(noStore.status).toBe(2);

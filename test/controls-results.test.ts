@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBaseline, type Baseline } from '../src/baseline';
-import { listControls, type ControlDefinition } from '../src/report/control-catalog';
-import { controlReason } from '../src/report/control-texts';
-import { installControlMacros, recordControlResults, runControl } from '../src/report/run-controls';
+import { listControls } from '../src/analysis/controls/control-catalog';
+import type { ControlDefinition } from '../src/analysis/controls/control-definition';
+import { installControlMacros, runControl } from '../src/analysis/controls/control-engine';
+import { controlReason } from '../src/analysis/controls/control-texts';
+import { recordControlResults } from '../src/report/run-controls';
 import { sqlFile } from '../src/store/sql-files';
 import type { Row } from '../src/store/query-result';
 import { Store } from '../src/store/store';
@@ -114,8 +116,8 @@ describe('controls', () => {
         for (const row of await runControl(store, c, asOf, paramsFor(c))) {
           const args = JSON.parse(String(row.reason_args)) as Rec;
           expect(row.reason).toMatch(/^[A-Z].*\.$/);
-          expect(controlReason('en', c.id, String(row.reason_key), args)).toBe(row.reason);
-          expect(controlReason('ja', c.id, String(row.reason_key), args)).toMatch(/。$/);
+          expect(controlReason('en', c, String(row.reason_key), args)).toBe(row.reason);
+          expect(controlReason('ja', c, String(row.reason_key), args)).toMatch(/。$/);
         }
       }
     }

@@ -57,6 +57,17 @@ describe('readExportKey', () => {
     expect(readExportKey(`f/2026/02/30/${EXEC}/x.json`, 'root').kind).toBe('skip');
   });
 
+  it('does not take an impossible day-only date, in any layout, nor roll it into the next month', () => {
+    for (const key of ['f/2026/02/30/x.json', `f/schemaVersion_1/2026/02/30/${EXEC}/x`, `f/2025/02/29/${EXEC}/x`, `f/2026/04/31/${EXEC}/x`]) {
+      expect(readExportKey(key, 'root').kind, key).toBe('skip');
+    }
+    expect(file(`f/schemaVersion_1/2024/02/29/${EXEC}/x`).period).toEqual({
+      start: new Date('2024-02-29T00:00:00Z'),
+      end: new Date('2024-03-01T00:00:00Z'),
+      granularity: 'day',
+    });
+  });
+
   it('finds the flow folder under a bucketPrefix of any depth, the prefix naming the flow', () => {
     expect(file(`appflow/ws-computers/${EXEC}/part-0`)).toMatchObject({ flowName: 'appflow/ws-computers', runKey: `appflow/ws-computers/${EXEC}`, snapshotId: EXEC, executionId: EXEC });
     const deep = file(`security/exports/appflow/ws-policies/schemaVersion_1/2026/03/14/${EXEC}/platform=Linux/p`);

@@ -47,6 +47,17 @@ describe('finding flows under a bucket root', () => {
     expect(await loadedRuns(db)).toEqual(expected.sort((a, b) => (a.snapshot_id < b.snapshot_id ? -1 : 1)));
   });
 
+  it('reads a flow folder once when a symbolic link gives it a second name', async () => {
+    const mirror = tempDir('alias');
+    const db = join(tempDir('alias-store'), 'fleet.duckdb');
+    writeKey(mirror, `ws-computers/${E(1)}/part-0`, computers(1, 2), T);
+    symlinkSync(join(mirror, 'ws-computers'), join(mirror, 'alias'));
+    const summary = await loadSnapshots({ source: mirror, db });
+    expect(summary).toMatchObject({ runsLoaded: 1, runsFailed: 0 });
+    expect(summary.skipped.map((s) => s.key)).toEqual(['alias']);
+    expect(await storeRows(db, 'SELECT flow_name, row_count FROM snapshots')).toEqual([{ flow_name: 'ws-computers', row_count: 2 }]);
+  });
+
   it('tells the object by the flow folder itself, not by a prefix above it', async () => {
     const mirror = tempDir('prefix-object');
     const db = join(tempDir('prefix-object-store'), 'fleet.duckdb');

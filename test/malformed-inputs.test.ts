@@ -68,6 +68,16 @@ const cases: Case[] = [
   { name: 'blank lines between records', files: { 'part-0': `${JSON.stringify(computer(1))}\n\n\n${JSON.stringify(computer(2))}\n\n` }, expect: { load: [1, 2] } },
   { name: 'no newline at the end', files: { 'part-0': `${JSON.stringify(computer(1))}\n${JSON.stringify(computer(2))}` }, expect: { load: [1, 2] } },
   { name: 'records as an array on one JSON line', files: { 'part-0': `${JSON.stringify([computer(1), computer(2)])}\n${JSON.stringify(computer(3))}\n` }, expect: { load: [1, 2, 3] } },
+  {
+    name: 'pages of records on lines longer than the sniffed head',
+    files: { 'part-0': [0, 1, 2].map((page) => JSON.stringify(Array.from({ length: 40 }, (_, i) => computer(page * 40 + i + 1, { padding: 'p'.repeat(2000) })))).join('\n') + '\n' },
+    expect: { load: Array.from({ length: 120 }, (_, i) => i + 1) },
+  },
+  {
+    name: 'a one-line JSON array longer than the sniffed head',
+    files: { 'part-0': JSON.stringify(Array.from({ length: 60 }, (_, i) => computer(i + 1, { padding: 'p'.repeat(2000) }))) },
+    expect: { load: Array.from({ length: 60 }, (_, i) => i + 1) },
+  },
   { name: 'Japanese text', files: { 'part-0': lines(computer(1, { displayName: '経理サーバー' })) }, expect: { load: [1] } },
   { name: 'a very long line', files: { 'part-0': lines(computer(1, { description: 'x'.repeat(3_000_000) })) }, expect: { load: [1] } },
   { name: 'unknown extra fields', files: { 'part-0': lines(computer(1, { agentGUID: 'a', somethingNew: { deep: [1] } })) }, expect: { load: [1] } },

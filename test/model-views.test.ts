@@ -221,6 +221,20 @@ describe('policy_changes', () => {
     expect(found).toEqual([{ previous_snapshot_id: before.executionId }]);
   });
 
+  it('pairs runs by snapshot time, not by load time: the newest export loaded first, the older ones after it', async () => {
+    const changed = policyRuns.findIndex((run, i) => i > 0 && expectedPolicyChanges([policyRuns[i - 1], run]).length > 0);
+    const [oldest, middle, newest] = policyRuns.slice(changed - 1, changed + 2);
+    const fixture = await openModelFixture();
+    try {
+      for (const run of [newest, oldest, middle]) await loadGeneratedRun(fixture, run);
+      const expected = expectedPolicyChanges([oldest, middle, newest]).sort(changeOrder);
+      expect(expected.length).toBeGreaterThan(0);
+      expect((await rows(fixture, `SELECT ${changeColumns} FROM policy_changes`)).sort(changeOrder)).toEqual(expected);
+    } finally {
+      await fixture.close();
+    }
+  });
+
   it('does not report fields that a new schemaVersion adds as changes', async () => {
     const [row] = await rows(typed, `SELECT count(*) AS n FROM policy_changes WHERE field LIKE 'deviceControl.%'`);
     expect(Number(row.n)).toBe(0);

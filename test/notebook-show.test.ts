@@ -81,6 +81,14 @@ describe('show', () => {
     const html = await showHtml(frame);
     expect(cellTexts(html)).toEqual(['linux', '3', '&lt;windows&gt;', '5']);
   });
+
+  it('draws at most the row limit of a danfo DataFrame and tells how many rows it has', async () => {
+    const frame = toDanfo({ rows: Array.from({ length: 25 }, (_, i) => ({ host: `web-${i}` })) });
+    const limited = await showHtml(frame, { limit: 3 });
+    expect(cellTexts(limited)).toEqual(['web-0', 'web-1', 'web-2']);
+    expect(limited).toContain('Showing 3 of 25 rows');
+    expect(cellTexts(await showHtml(frame))).toHaveLength(20);
+  });
 });
 
 describe('toDanfo', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BaselineError, defaultBaselinePath, loadBaseline, validateBaseline } from '../src/baseline';
-import { listControls } from '../src/report/control-catalog';
+import { listControls } from '../src/analysis/controls/control-catalog';
 
 const controls = listControls();
 const dir = mkdtempSync(join(tmpdir(), 'fk-baseline-'));

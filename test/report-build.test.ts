@@ -240,6 +240,8 @@ describe('the quarterly report', () => {
     expect(manifest.quarter).toBe('2026Q3');
     expect(manifest.partial).toBe(true);
     expect(manifest.baseline.content).toEqual(JSON.parse(loadBaseline().text));
+    const baselineBytes = readFileSync(join(__dirname, '..', 'baselines', 'default.json'));
+    expect(manifest.baseline.sha256).toBe(createHash('sha256').update(baselineBytes).digest('hex'));
     const lastRun = runAsOf(fleet.runs, 'computers', QUARTER_END);
     const quarterEnd = manifest.snapshots.find((s) => s.snapshot_id === lastRun.executionId);
     expect(quarterEnd?.roles).toEqual(['in_quarter', 'quarter_end']);

@@ -28,10 +28,10 @@ describe('CSV cells', () => {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     await connection.run(sqlFile('report/macros'));
-    const values = ['=HYPERLINK("http://x","y")', '+1+2', '-cmd', '@SUM(A1)', '\tx', 'host-01', '-5', '+3.5', '', 'a=b'];
+    const values = ['=HYPERLINK("http://x","y")', '+1+2', '-cmd', '@SUM(A1)', '\tx', '\r=cmd', 'host-01', '-5', '+3.5', '', 'a=b', 'x\r'];
     const reader = await connection.runAndReadAll('SELECT fk_csv_cell(unnest($values)) AS cell', { values: listValue(values) });
     expect(reader.getRowObjectsJS().map((r) => r.cell)).toEqual([
-      '\'=HYPERLINK("http://x","y")', "'+1+2", "'-cmd", "'@SUM(A1)", "'\tx", 'host-01', '-5', '+3.5', '', 'a=b',
+      '\'=HYPERLINK("http://x","y")', "'+1+2", "'-cmd", "'@SUM(A1)", "'\tx", "'\r=cmd", 'host-01', '-5', '+3.5', '', 'a=b', 'x\r',
     ]);
     const numbers = await connection.runAndReadAll('SELECT fk_csv_cell(-12) AS n, fk_csv_cell(NULL) AS z');
     expect(numbers.getRowObjectsJS()).toEqual([{ n: '-12', z: null }]);

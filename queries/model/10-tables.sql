@@ -1,4 +1,4 @@
--- Typed per-snapshot tables, maintained by the per-run files (queries/model/per-run/) as each run is loaded.
+-- Typed per-snapshot tables, maintained by each object's per-run SQL (queries/objects/<object>/) as each run is loaded.
 -- The views read these instead of extracting JSON at query time. Each keeps its source record: joining back to
 -- fk_records by a key inside the JSON means parsing every record, and DuckDB rowids move when a checkpoint
 -- vacuums the rows of a reloaded run, so neither can stand in for a stored copy.

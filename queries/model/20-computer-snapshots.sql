@@ -1,6 +1,7 @@
--- One row per computer per computers run (design.md `computer_snapshots`), plus derived columns.
+-- One row per computer per computers run, plus derived columns (docs/data-model.md `computer_snapshots`).
 -- instance_state is read from the record at query time (DuckDB computes it only for queries that select it): a
--- cloud instance that is stopped or terminated is `powered_off`, not an unprotected computer (domain.md).
+-- cloud instance that is stopped or terminated is `powered_off`, not an unprotected computer. Only states that say
+-- stopped count: an empty or unrecognised state leaves the computer counted.
 CREATE OR REPLACE VIEW computer_snapshots AS
 SELECT
   f.snapshot_id,
@@ -36,7 +37,8 @@ SELECT
     f.record ->> '$.azureVMVirtualMachineSummary.state',
     f.record ->> '$.gcpVirtualMachineSummary.state'
   ) AS instance_state,
-  coalesce(lower(trim(instance_state)) NOT IN ('running', 'power on'), false) AS powered_off,
+  coalesce(lower(trim(instance_state)) IN ('power off', 'powered off', 'stopped', 'stopping', 'terminated',
+    'shutting-down', 'deallocated', 'deallocating', 'suspended'), false) AS powered_off,
   f.record
 FROM fk_computer_facts AS f
 JOIN fk_runs AS r USING (snapshot_id);

@@ -1,4 +1,4 @@
--- One row per policy per policies run (design.md `policy_snapshots`).
+-- One row per policy per policies run (docs/data-model.md `policy_snapshots`).
 CREATE OR REPLACE VIEW policy_snapshots AS
 SELECT
   f.snapshot_id,

@@ -1,4 +1,4 @@
--- One row per changed leaf of a policy between consecutive runs of its flow (design.md `policy_changes`), plus one
+-- One row per changed leaf of a policy between consecutive runs of its flow (docs/data-model.md `policy_changes`), plus one
 -- row per policy created or deleted. A run that was never loaded is simply not there: each run is compared with the
 -- previous run of its flow that exists. The first run of a flow has nothing to compare with and yields no rows.
 -- Between runs of different schemaVersion, a leaf that only one side has is a change of the export's field

@@ -18,25 +18,24 @@ CREATE OR REPLACE MACRO fk_page_records(v) AS
   CASE WHEN json_type(v) = 'ARRAY' THEN list_transform(json_extract(v, '$[*]'), e -> fk_record_value(e))
     ELSE [fk_record_value(v)] END;
 
--- Top-level fields the model reads, in their documented spelling. Key casing drifts between exports (`id`, `ID`):
--- the per-run model respells a record's keys case-insensitively to these (queries/model/per-run/05-*.sql).
-CREATE OR REPLACE MACRO fk_known_fields() AS [
-  'ID', 'hostName', 'displayName', 'description', 'platform', 'policyID', 'groupID', 'agentVersion', 'agentGUID',
-  'lastAgentCommunication', 'lastSendPolicySuccess', 'computerStatus', 'ec2VirtualMachineSummary',
-  'azureARMVirtualMachineSummary', 'azureVMVirtualMachineSummary', 'gcpVirtualMachineSummary',
-  'vmwareVMVirtualMachineSummary', 'antiMalware', 'webReputation', 'firewall', 'intrusionPrevention',
-  'integrityMonitoring', 'logInspection', 'applicationControl', 'name', 'parentID', 'policySettings',
-  'computerSettings'];
-
-CREATE OR REPLACE MACRO fk_known_lower() AS list_transform(fk_known_fields(), n -> lower(n));
-
-CREATE OR REPLACE MACRO fk_known_key(k) AS coalesce(fk_known_fields()[list_position(fk_known_lower(), lower(k))], k);
-
--- Whether a record spells a known top-level key only otherwise than documented (where both spellings are present,
--- the documented one is read).
-CREATE OR REPLACE MACRO fk_keys_drift(record) AS
-  len(list_intersect(json_keys(record), fk_known_fields()))
-    < len(list_intersect(list_transform(json_keys(record), k -> lower(k)), fk_known_lower()));
+-- A record with its top-level keys in their documented spelling (`known_fields`, every object's `fields` in
+-- queries/objects/*/object.json), when it spells one of them only otherwise (`id`, `Hostname`); NULL when its keys
+-- need no respelling. Where two keys spell one field, the documented spelling is kept. Key casing drifts between
+-- exports; the per-run model respells the records that lack a core field (queries/objects/*/stage.sql).
+CREATE OR REPLACE MACRO fk_respelled(record, known_fields) AS (
+  SELECT CASE WHEN count(*) FILTER (WHERE known) > count(*) FILTER (WHERE known AND spelled_as_documented)
+    THEN to_json(map_from_entries(list({'key': documented, 'value': value}))) END
+  FROM (
+    SELECT documented, bool_or(field IS NOT NULL) AS known, bool_or(key = documented) AS spelled_as_documented,
+      arg_max(value, key = documented) AS value
+    FROM (
+      SELECT entry.key AS key, entry.value AS value, f.field, coalesce(f.field, entry.key) AS documented
+      FROM unnest(map_entries(json_transform(record, '"MAP(VARCHAR, JSON)"'))) AS t(entry)
+      LEFT JOIN unnest(known_fields) AS f(field) ON lower(entry.key) = lower(f.field)
+    )
+    GROUP BY documented
+  )
+);
 
 -- An ID: an integer that fits BIGINT, given as a JSON number or as text; NULL otherwise (12.5, "abc", 2^64).
 CREATE OR REPLACE MACRO fk_integer_id(v) AS

@@ -61,7 +61,7 @@ ALTER TABLE fk_load_errors ADD COLUMN IF NOT EXISTS line BIGINT;       -- the fi
 ALTER TABLE fk_load_errors ADD COLUMN IF NOT EXISTS kind VARCHAR;      -- unreadable-file | no-records | run-failed
 
 -- Records of a loaded run that the model left out or merged (a duplicate ID, a record without a usable ID, a record
--- of the other object), derived with the run's model rows (queries/model/per-run/) and replaced when it reloads.
+-- of the other object), derived with the run's model rows (queries/store/derive/) and replaced when it reloads.
 CREATE TABLE IF NOT EXISTS fk_record_notices (
   snapshot_id     VARCHAR NOT NULL,
   kind            VARCHAR NOT NULL,   -- duplicate-id | missing-id | invalid-id | other-object

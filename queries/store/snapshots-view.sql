@@ -1,4 +1,4 @@
--- One row per loaded flow run (design.md `snapshots`).
+-- One row per loaded flow run (docs/data-model.md `snapshots`).
 CREATE OR REPLACE VIEW snapshots AS
 SELECT
   snapshot_id,
@@ -18,7 +18,7 @@ SELECT
 FROM fk_runs;
 
 -- One row per run that failed or was refused, and per record of a loaded run that the model left out or merged
--- (design.md `load_errors`). A failed run's rows go when it loads; a loaded run's notices when it reloads.
+-- (docs/data-model.md `load_errors`). A failed run's rows go when it loads; a loaded run's notices when it reloads.
 CREATE OR REPLACE VIEW load_errors AS
 SELECT
   run_key,

@@ -1,3 +1,5 @@
+import { FleetkitError } from '../errors';
+
 /** One thing wrong in a baseline file: where, what was expected there and what was found. */
 export interface BaselineProblem {
   /** Dot path inside the file, e.g. `controls.anti-malware-on.severity`; `(file)` for the file as a whole. */
@@ -6,7 +8,8 @@ export interface BaselineProblem {
   found: string;
 }
 
-export class BaselineError extends Error {
+/** A baseline file that cannot be used; the message lists every problem, one line each: the report failed. */
+export class BaselineError extends FleetkitError {
   constructor(
     readonly file: string,
     readonly problems: BaselineProblem[],

@@ -1,8 +1,11 @@
-export const severities = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof severities)[number];
+import { termValues } from '../analysis/vocabulary';
 
-export const osFamilies = ['windows', 'linux', 'other'] as const;
-export type OsFamily = (typeof osFamilies)[number];
+/** `queries/vocabulary.json`'s severities, most severe first. */
+export const severities = termValues('severities');
+export type Severity = string;
+
+export const osFamilies = termValues('os_families');
+export type OsFamily = string;
 
 export type ControlParamValue = number | string | boolean;
 

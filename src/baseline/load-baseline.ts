@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listControls, type ControlDefinition } from '../report/control-catalog';
+import { listControls } from '../analysis/controls/control-catalog';
+import type { ControlDefinition } from '../analysis/controls/control-definition';
 import type { Baseline } from './baseline';
 import { BaselineError } from './baseline-error';
 import { validateBaseline } from './validate-baseline';
 
-/** The baseline that ships with the package: every control, for every os family. */
+/** The baseline that ships with the package: every control of the catalog, at its own severity, for every computer. */
 export const defaultBaselinePath = join(__dirname, '..', '..', 'baselines', 'default.json');
 
 /** Reads and validates a baseline file (the shipped default when no file is given). */

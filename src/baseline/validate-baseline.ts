@@ -1,4 +1,5 @@
-import type { ControlDefinition } from '../report/control-catalog';
+import type { ControlDefinition } from '../analysis/controls/control-definition';
+import { isJsonObject } from '../analysis/json-object';
 import type { QueryParameter } from '../store/named-queries';
 import {
   osFamilies,
@@ -31,10 +32,13 @@ class Problems {
   }
 }
 
-/** Checks a parsed baseline against the shipped controls; every problem is collected before one error is thrown. */
+/** `"controls": "all"`: every control of the catalog, at the severity its check.sql gives, with its defaults. */
+const ALL_CONTROLS = 'all';
+
+/** Checks a parsed baseline against the catalog's controls; every problem is collected before one error is thrown. */
 export function validateBaseline(value: unknown, controls: ControlDefinition[], file: string, text: string): Baseline {
   const problems = new Problems();
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     problems.add('(file)', 'an object with "name" and "controls"', value);
     throw new BaselineError(file, problems.list);
   }
@@ -44,7 +48,9 @@ export function validateBaseline(value: unknown, controls: ControlDefinition[], 
 
   const known = new Map(controls.map((c) => [c.id, c]));
   const chosen: BaselineControl[] = [];
-  if (!isObject(value.controls) || Object.keys(value.controls).length === 0) {
+  if (value.controls === ALL_CONTROLS) {
+    for (const control of controls) chosen.push(checkControl({ severity: control.severity }, control, `controls.${control.id}`, problems) as BaselineControl);
+  } else if (!isJsonObject(value.controls) || Object.keys(value.controls).length === 0) {
     problems.add('controls', 'an object with at least one control, keyed by control id', value.controls ?? absent);
   } else {
     for (const [id, entry] of Object.entries(value.controls)) {
@@ -62,7 +68,7 @@ export function validateBaseline(value: unknown, controls: ControlDefinition[], 
 }
 
 function checkControl(entry: unknown, control: ControlDefinition, path: string, problems: Problems): BaselineControl | null {
-  if (!isObject(entry)) {
+  if (!isJsonObject(entry)) {
     problems.add(path, 'an object with "severity" and optionally "params" and "applies_to"', entry);
     return null;
   }
@@ -84,7 +90,7 @@ function checkParams(value: unknown, declared: QueryParameter[], path: string, p
   for (const p of declared) {
     if (p.defaultValue !== null) params[p.name] = defaultValue(p);
   }
-  if (value !== undefined && !isObject(value)) {
+  if (value !== undefined && !isJsonObject(value)) {
     const names = declared.map((p) => `"${p.name}"`).join(', ');
     problems.add(path, names ? `an object with some of ${names}` : 'no parameters', value);
   } else if (value !== undefined) {
@@ -101,7 +107,7 @@ function checkParams(value: unknown, declared: QueryParameter[], path: string, p
     }
   }
   for (const p of declared) {
-    if (params[p.name] === undefined && !(isObject(value) && p.name in value)) {
+    if (params[p.name] === undefined && !(isJsonObject(value) && p.name in value)) {
       problems.add(`${path}.${p.name}`, `${valueKind(p.type).text} (the control has no default)`, absent);
     }
   }
@@ -111,7 +117,7 @@ function checkParams(value: unknown, declared: QueryParameter[], path: string, p
 function checkScope(value: unknown, path: string, problems: Problems): BaselineScope {
   const scope: BaselineScope = { osFamilies: null, policies: null };
   if (value === undefined) return scope;
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     problems.add(path, 'an object with "os_family" and/or "policies"', value);
     return scope;
   }
@@ -172,9 +178,6 @@ function isWholeNumber(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A found value as a person reads it in an error message. */
 function describe(value: unknown): string {

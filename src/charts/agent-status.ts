@@ -1,52 +1,81 @@
-import type { AgentHealthRow, RowsInput } from './rows';
-import { rowsOf } from './rows';
-import type { ChartSpec } from './spec';
+import type { VegaLiteSpec } from '../render/vega-lite-types';
+import { defineChart } from './kit/chart';
+import { agentHealthParams } from './kit/query-params';
+import type { AgentHealthRow } from './kit/rows';
+import { agentStatusColumns } from './kit/rows';
 import {
   agentStatusColors,
-  agentStatusColumns,
-  agentStatusLabels,
   chartConfig,
   chartHeight,
-  distinctCount,
-  monthBarsWidth,
   colorScale,
   countFormat,
-  monthFormat,
+  distinctCount,
+  monthBarsWidth,
   vegaLiteSchemaUrl,
-} from './theme';
-import { countNumber, isoTime } from './values';
-import type { VegaLiteSpec } from './vega-lite-types';
+} from './kit/theme';
+import { countNumber, isoTime } from './kit/values';
+
+const en = {
+  title: 'Agent status by month',
+  subtitle: 'Computers with an agent, by agent status, at the last run of each month',
+  month: 'Month',
+  agents: 'Agents',
+  agentStatus: 'Agent status',
+  status: 'Status',
+  of: 'Of',
+};
+
+const ja: typeof en = {
+  title: '月別のエージェントの状態',
+  subtitle: 'エージェント導入済みコンピュータのエージェントの状態別内訳（各月の最後の取得時点）',
+  month: '月',
+  agents: 'エージェント数',
+  agentStatus: 'エージェントの状態',
+  status: '状態',
+  of: '母数',
+};
 
 /** Agents by status at the last run of each month, stacked (`agent-health`, one bar segment per status column). */
-export function agentStatusChart(input: RowsInput<AgentHealthRow>): ChartSpec {
-  const values = rowsOf(input).flatMap((row) =>
-    agentStatusColumns.map((status, order) => ({
-      month: isoTime(row.month),
-      status: agentStatusLabels[status],
-      order,
-      agents: countNumber(row[status]),
-      with_agent: countNumber(row.with_agent),
-    })),
-  );
-  return {
-    $schema: vegaLiteSchemaUrl,
-    title: { text: 'Agent status by month', subtitle: 'Computers with an agent, by agent status, at the last run of each month' },
-    width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
-    height: chartHeight,
-    data: { values },
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: 'Month', axis: { format: monthFormat } },
-      y: { field: 'agents', type: 'quantitative', stack: 'zero', title: 'Agents', axis: { format: countFormat } },
-      color: { field: 'status', type: 'nominal', title: 'Agent status', scale: colorScale(agentStatusLabels, agentStatusColors) },
-      order: { field: 'order', type: 'quantitative', sort: 'ascending' },
-      tooltip: [
-        { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month', format: monthFormat },
-        { field: 'status', type: 'nominal', title: 'Status' },
-        { field: 'agents', type: 'quantitative', title: 'Agents', format: countFormat },
-        { field: 'with_agent', type: 'quantitative', title: 'Of', format: countFormat },
-      ],
-    },
-    config: chartConfig,
-  } satisfies VegaLiteSpec;
-}
+export const chart = defineChart<AgentHealthRow, typeof en>({
+  query: 'agent-health',
+  order: 30,
+  queryParams: agentHealthParams,
+  texts: { en, ja },
+  draw({ rows, text, words, dates }) {
+    const values = rows.flatMap((row) =>
+      agentStatusColumns.map((status, order) => ({
+        month: isoTime(row.month),
+        status: words.agentStatuses[status],
+        order,
+        agents: countNumber(row[status]),
+        with_agent: countNumber(row.with_agent),
+      })),
+    );
+    return {
+      $schema: vegaLiteSchemaUrl,
+      title: { text: text.title, subtitle: text.subtitle },
+      width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
+      height: chartHeight,
+      data: { values },
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: text.month, axis: { format: dates.month } },
+        y: { field: 'agents', type: 'quantitative', stack: 'zero', title: text.agents, axis: { format: countFormat } },
+        color: {
+          field: 'status',
+          type: 'nominal',
+          title: text.agentStatus,
+          scale: colorScale(words.agentStatuses, agentStatusColors),
+        },
+        order: { field: 'order', type: 'quantitative', sort: 'ascending' },
+        tooltip: [
+          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          { field: 'status', type: 'nominal', title: text.status },
+          { field: 'agents', type: 'quantitative', title: text.agents, format: countFormat },
+          { field: 'with_agent', type: 'quantitative', title: text.of, format: countFormat },
+        ],
+      },
+      config: chartConfig,
+    } satisfies VegaLiteSpec;
+  },
+});

@@ -1,59 +1,72 @@
-import type { CoverageChartOptions } from './coverage-options';
-import { coverageValues, osFamilySuffix } from './coverage-options';
-import type { FleetCoverageRow, RowsInput } from './rows';
-import type { ChartSpec } from './spec';
-import {
-  chartConfig,
-  chartHeight,
-  chartWidth,
-  colorScale,
-  countFormat,
-  moduleColors,
-  moduleLabels,
-  monthFormat,
-  percentFormat,
-  vegaLiteSchemaUrl,
-} from './theme';
-import type { VegaLiteSpec } from './vega-lite-types';
+import type { VegaLiteSpec } from '../render/vega-lite-types';
+import { defineChart } from './kit/chart';
+import { coverageValues, osFamilySuffix } from './kit/coverage';
+import { periodParams } from './kit/query-params';
+import type { FleetCoverageRow } from './kit/rows';
+import { chartConfig, chartHeight, chartWidth, colorScale, countFormat, moduleColors, percentFormat, vegaLiteSchemaUrl } from './kit/theme';
+
+const en = {
+  title: 'Protection coverage by module',
+  subtitle: 'Agent: share of all computers. Modules: share of computers with an agent. Last run of each month.',
+  month: 'Month',
+  coverage: 'Coverage',
+  module: 'Module',
+  covered: 'Covered',
+  of: 'Of',
+};
+
+const ja: typeof en = {
+  title: 'モジュール別の保護の適用率',
+  subtitle:
+    'エージェント：全コンピュータに占める割合。モジュール：エージェント導入済みコンピュータに占める割合。各月の最後の取得時点。',
+  month: '月',
+  coverage: '適用率',
+  module: 'モジュール',
+  covered: '適用',
+  of: '母数',
+};
 
 /** Share of the whole fleet with an agent, and of agents with each module on, month by month (`fleet-coverage`). */
-export function coverageTrendChart(input: RowsInput<FleetCoverageRow>, options: CoverageChartOptions = {}): ChartSpec {
-  const osFamily = options.osFamily ?? 'all';
-  const values = coverageValues(input, osFamily);
-  return {
-    $schema: vegaLiteSchemaUrl,
-    title: {
-      text: `Protection coverage by module${osFamilySuffix(osFamily)}`,
-      subtitle: 'Agent: share of all computers. Modules: share of computers with an agent. Last run of each month.',
-    },
-    width: chartWidth,
-    height: chartHeight,
-    data: { values },
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: {
-        field: 'month',
-        type: 'temporal',
-        timeUnit: 'utcyearmonth',
-        title: 'Month',
-        axis: { format: monthFormat, tickCount: { interval: 'month', step: 1 } },
+export const chart = defineChart<FleetCoverageRow, typeof en>({
+  query: 'fleet-coverage',
+  order: 10,
+  queryParams: periodParams,
+  texts: { en, ja },
+  draw({ rows, options, text, words, dates }) {
+    const osFamily = options.osFamily ?? 'all';
+    const values = coverageValues(rows, osFamily, words);
+    return {
+      $schema: vegaLiteSchemaUrl,
+      title: { text: `${text.title}${osFamilySuffix(osFamily, words)}`, subtitle: text.subtitle },
+      width: chartWidth,
+      height: chartHeight,
+      data: { values },
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: {
+          field: 'month',
+          type: 'temporal',
+          timeUnit: 'utcyearmonth',
+          title: text.month,
+          axis: { format: dates.month, tickCount: { interval: 'month', step: 1 } },
+        },
+        y: {
+          field: 'coverage',
+          type: 'quantitative',
+          title: text.coverage,
+          scale: { domain: [0, 1] },
+          axis: { format: percentFormat },
+        },
+        color: { field: 'module', type: 'nominal', title: text.module, scale: colorScale(words.modules, moduleColors) },
+        tooltip: [
+          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          { field: 'module', type: 'nominal', title: text.module },
+          { field: 'coverage', type: 'quantitative', title: text.coverage, format: percentFormat },
+          { field: 'covered', type: 'quantitative', title: text.covered, format: countFormat },
+          { field: 'computers', type: 'quantitative', title: text.of, format: countFormat },
+        ],
       },
-      y: {
-        field: 'coverage',
-        type: 'quantitative',
-        title: 'Coverage',
-        scale: { domain: [0, 1] },
-        axis: { format: percentFormat },
-      },
-      color: { field: 'module', type: 'nominal', title: 'Module', scale: colorScale(moduleLabels, moduleColors) },
-      tooltip: [
-        { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month', format: monthFormat },
-        { field: 'module', type: 'nominal', title: 'Module' },
-        { field: 'coverage', type: 'quantitative', title: 'Coverage', format: percentFormat },
-        { field: 'covered', type: 'quantitative', title: 'Covered', format: countFormat },
-        { field: 'computers', type: 'quantitative', title: 'Of', format: countFormat },
-      ],
-    },
-    config: chartConfig,
-  } satisfies VegaLiteSpec;
-}
+      config: chartConfig,
+    } satisfies VegaLiteSpec;
+  },
+});

@@ -1,51 +1,78 @@
-import type { FleetSizeRow, OsFamily, RowsInput } from './rows';
-import { rowsOf } from './rows';
-import type { ChartSpec } from './spec';
+import type { VegaLiteSpec } from '../render/vega-lite-types';
+import { defineChart } from './kit/chart';
+import { periodParams } from './kit/query-params';
+import type { FleetSizeRow, OsFamily } from './kit/rows';
 import {
   chartConfig,
   chartHeight,
-  distinctCount,
-  monthBarsWidth,
   colorScale,
   countFormat,
-  monthFormat,
+  distinctCount,
+  monthBarsWidth,
   osFamilyColors,
-  osFamilyLabels,
   vegaLiteSchemaUrl,
-} from './theme';
-import { countNumber, isoTime } from './values';
-import type { VegaLiteSpec } from './vega-lite-types';
+} from './kit/theme';
+import { countNumber, isoTime } from './kit/values';
 
-const osFamilyOrder = Object.keys(osFamilyLabels) as OsFamily[];
+const osFamilyOrder = Object.keys(osFamilyColors) as OsFamily[];
+
+const en = {
+  title: 'Fleet size by operating system',
+  subtitle: 'Computers at the last run of each month',
+  month: 'Month',
+  computers: 'Computers',
+  osFamily: 'OS family',
+  withAgent: 'With an agent',
+};
+
+const ja: typeof en = {
+  title: 'OS別のコンピュータ数',
+  subtitle: '各月の最後の取得時点のコンピュータ数',
+  month: '月',
+  computers: 'コンピュータ数',
+  osFamily: 'OSファミリ',
+  withAgent: 'エージェント導入済み',
+};
 
 /** Computers at the last run of each month, stacked by operating-system family (`fleet-size`). */
-export function fleetSizeChart(input: RowsInput<FleetSizeRow>): ChartSpec {
-  const values = rowsOf(input).map((row) => ({
-    month: isoTime(row.month),
-    os_family: osFamilyLabels[row.os_family],
-    order: osFamilyOrder.indexOf(row.os_family),
-    computers: countNumber(row.computers),
-    with_agent: countNumber(row.with_agent),
-  }));
-  return {
-    $schema: vegaLiteSchemaUrl,
-    title: { text: 'Fleet size by operating system', subtitle: 'Computers at the last run of each month' },
-    width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
-    height: chartHeight,
-    data: { values },
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: 'Month', axis: { format: monthFormat } },
-      y: { field: 'computers', type: 'quantitative', stack: 'zero', title: 'Computers', axis: { format: countFormat } },
-      color: { field: 'os_family', type: 'nominal', title: 'OS family', scale: colorScale(osFamilyLabels, osFamilyColors) },
-      order: { field: 'order', type: 'quantitative', sort: 'ascending' },
-      tooltip: [
-        { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month', format: monthFormat },
-        { field: 'os_family', type: 'nominal', title: 'OS family' },
-        { field: 'computers', type: 'quantitative', title: 'Computers', format: countFormat },
-        { field: 'with_agent', type: 'quantitative', title: 'With an agent', format: countFormat },
-      ],
-    },
-    config: chartConfig,
-  } satisfies VegaLiteSpec;
-}
+export const chart = defineChart<FleetSizeRow, typeof en>({
+  query: 'fleet-size',
+  order: 70,
+  queryParams: periodParams,
+  texts: { en, ja },
+  draw({ rows, text, words, dates }) {
+    const values = rows.map((row) => ({
+      month: isoTime(row.month),
+      os_family: words.osFamilies[row.os_family],
+      order: osFamilyOrder.indexOf(row.os_family),
+      computers: countNumber(row.computers),
+      with_agent: countNumber(row.with_agent),
+    }));
+    return {
+      $schema: vegaLiteSchemaUrl,
+      title: { text: text.title, subtitle: text.subtitle },
+      width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
+      height: chartHeight,
+      data: { values },
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: text.month, axis: { format: dates.month } },
+        y: { field: 'computers', type: 'quantitative', stack: 'zero', title: text.computers, axis: { format: countFormat } },
+        color: {
+          field: 'os_family',
+          type: 'nominal',
+          title: text.osFamily,
+          scale: colorScale(words.osFamilies, osFamilyColors),
+        },
+        order: { field: 'order', type: 'quantitative', sort: 'ascending' },
+        tooltip: [
+          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          { field: 'os_family', type: 'nominal', title: text.osFamily },
+          { field: 'computers', type: 'quantitative', title: text.computers, format: countFormat },
+          { field: 'with_agent', type: 'quantitative', title: text.withAgent, format: countFormat },
+        ],
+      },
+      config: chartConfig,
+    } satisfies VegaLiteSpec;
+  },
+});

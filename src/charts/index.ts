@@ -1,17 +1,13 @@
-export { agentStatusChart } from './agent-status';
-export { agentVersionsChart, compareVersions } from './agent-versions';
-export { coverageHeatmapChart } from './coverage-heatmap';
-export type { CoverageChartOptions } from './coverage-options';
-export { coverageTrendChart } from './coverage-trend';
-export { fleetSizeChart } from './fleet-size';
-export { policyChangesChart } from './policy-changes';
-export { silentAgentsChart } from './silent-agents';
-export type { SilentAgentsOptions } from './silent-agents';
-export { chartNames, charts, isChartName } from './registry';
-export { chartConfig, chartFont } from './theme';
-export type { ChartDefinition, ChartName, ChartOptions } from './registry';
-export { chartSpecFromStore, renderChart } from './render-chart';
-export type { NamedQueryRunner, RenderChartOptions, RenderedChart } from './render-chart';
+export { chartNames, charts, isChartName } from './engine/catalog';
+export type { ChartName } from './engine/catalog';
+export { chartSpecFromStore, renderChart } from './engine/render-chart';
+export type { NamedQueryRunner, RenderChartOptions, RenderedChart } from './engine/render-chart';
+export { defineChart } from './kit/chart';
+export type { Chart, ChartDefinition, ChartDrawing, ChartOptions } from './kit/chart';
+export { chartLanguages, isChartLanguage } from './kit/languages';
+export type { ChartLanguage } from './kit/languages';
+export { chartConfig } from './kit/theme';
+export { compareVersions } from './kit/versions';
 export type {
   AgentHealthRow,
   AgentVersionRow,
@@ -23,5 +19,4 @@ export type {
   PolicyChangeRow,
   RowsInput,
   TimeValue,
-} from './rows';
-export type { ChartSpec } from './spec';
+} from './kit/rows';

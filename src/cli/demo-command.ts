@@ -1,4 +1,5 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
+import { defaults } from '../config';
 import { toTable } from '../output/to-table';
 import { loadSnapshots } from '../load/load-snapshots';
 import { progressReporter } from '../load/progress';
@@ -9,7 +10,7 @@ import { Store } from '../store/store';
 import { parseCommandArgs, type Command } from './command';
 import { printSummary } from './load-command';
 
-const usage = `Usage: fleetkit demo [--db fleet.duckdb] [--quiet]
+const usage = `Usage: fleetkit demo [--db ${defaults.db}] [--quiet]
 
 Loads the bundled sample data (an AppFlow export tree of a generated fleet) into the store and prints what it holds.`;
 
@@ -18,7 +19,7 @@ export const demoCommand: Command = {
   summary: 'the bundled sample data, end to end',
   usage,
   async run(argv) {
-    const { values } = parseCommandArgs(argv, { db: { type: 'string', default: 'fleet.duckdb' }, quiet: { type: 'boolean', short: 'q' } }, usage);
+    const { values } = parseCommandArgs(argv, { db: { type: 'string', default: defaults.db }, quiet: { type: 'boolean', short: 'q' } }, usage);
     const progress = progressReporter(process.stderr, values.quiet || !process.stderr.isTTY ? 'quiet' : 'auto');
     const summary = await loadSnapshots({ source: SAMPLE_DATA_DIR, db: values.db as string, onProgress: progress }).finally(() => progress.finish());
     printSummary(summary, process.stdout);

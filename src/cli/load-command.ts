@@ -1,8 +1,10 @@
+import { defaults } from '../config';
+import { ExitCode } from '../errors';
 import { loadSnapshots, type LoadSummary } from '../load/load-snapshots';
 import { formatBytes, progressReporter } from '../load/progress';
 import { parseCommandArgs, positiveInteger, UsageError, type Command } from './command';
 
-const usage = `Usage: fleetkit load <s3://bucket/prefix | folder> [--db fleet.duckdb] [--endpoint URL] [--region R]
+const usage = `Usage: fleetkit load <s3://bucket/prefix | folder> [--db ${defaults.db}] [--endpoint URL] [--region R]
                      [--profile P] [--concurrency N] [--cache DIR] [--quiet]
 
 Loads every AppFlow flow run under the source that the store does not hold yet, one transaction per run.
@@ -36,7 +38,7 @@ export const loadCommand: Command = {
     const { values, positionals } = parseCommandArgs(
       argv,
       {
-        db: { type: 'string', default: 'fleet.duckdb' },
+        db: { type: 'string', default: defaults.db },
         endpoint: { type: 'string' },
         region: { type: 'string' },
         profile: { type: 'string' },
@@ -67,7 +69,7 @@ export const loadCommand: Command = {
     if (summary.runsFailed > 0) {
       for (const f of summary.failures) process.stderr.write(`error: ${f.message}\n`);
       process.stderr.write(`${summary.runsFailed} of ${summary.runsListed} runs failed to load; fix the files and run load again\n`);
-      return 1;
+      return ExitCode.failed;
     }
     return 0;
   },

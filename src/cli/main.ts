@@ -1,6 +1,8 @@
+import { debugEnabled } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
+import { visibleControls } from '../output/visible-controls';
 import { VERSION } from '../version';
-import { UsageError, type Command } from './command';
+import type { Command } from './command';
 import { chartCommand } from './chart-command';
 import { demoCommand } from './demo-command';
 import { loadCommand } from './load-command';
@@ -26,31 +28,37 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${help()}\n`);
-    return name === undefined ? 2 : 0;
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(`${VERSION}\n`);
-    return 0;
+    return ExitCode.ok;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`fleetkit: unknown command "${name}"\n\n${help()}\n`);
-    return 2;
+    process.stderr.write(`fleetkit: unknown command "${visibleControls(name)}"\n\n${help()}\n`);
+    return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
-    return 0;
+    return ExitCode.ok;
   }
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`fleetkit ${name}: ${error.message}\n`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`fleetkit ${name}: ${message.split('\n')[0]}\n`);
-    if (process.env.FLEETKIT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.stderr.write(`fleetkit ${name}: ${failureText(error)}\n`);
+    if (debugEnabled()) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return error instanceof FleetkitError ? error.exitCode : ExitCode.failed;
   }
+}
+
+/**
+ * What a failure prints: a FleetkitError's message, written for the user, whole (a usage error adds the usage, a
+ * baseline error its problems); anything else only its first line. Data in it (a host name in a DuckDB conversion
+ * error, a key of a baseline file) is shown with its control characters made visible.
+ */
+function failureText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = error instanceof FleetkitError ? message.split('\n') : message.split('\n').slice(0, 1);
+  return lines.map(visibleControls).join('\n');
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
 import type { DuckDBValue } from '@duckdb/node-api';
+import { defaults } from '../config';
 import { spreadsheetSafe } from '../output/spreadsheet-safe';
 import { toCsv } from '../output/to-csv';
 import { toJson } from '../output/to-json';
@@ -13,7 +14,7 @@ import { parseCommandArgs, UsageError, type Command } from './command';
 const FORMATS = ['table', 'csv', 'json', 'parquet', 'arrow'] as const;
 type Format = (typeof FORMATS)[number];
 
-const usage = `Usage: fleetkit query <"SQL" | file.sql | query-name> [--db fleet.duckdb] [--param name=value …]
+const usage = `Usage: fleetkit query <"SQL" | file.sql | query-name> [--db ${defaults.db}] [--param name=value …]
                       [--format table|csv|json|parquet|arrow] [--out FILE]
        fleetkit query --list
 
@@ -58,7 +59,7 @@ export const queryCommand: Command = {
     const { values: opts, positionals } = parseCommandArgs(
       argv,
       {
-        db: { type: 'string', default: 'fleet.duckdb' },
+        db: { type: 'string', default: defaults.db },
         param: { type: 'string', multiple: true, default: [] },
         format: { type: 'string', default: 'table' },
         out: { type: 'string' },

@@ -72,6 +72,10 @@ export function sniffText(head: Buffer, fileName: string): Sniffed {
   }
   const start = text.trimStart();
   const first = start.charAt(0);
+  // A first line longer than the head cannot be parsed here: it may be one array or the first of many pages, and
+  // only json-values reads both.
+  const firstLineCut = head.length >= SNIFF_BYTES && !text.includes('\n');
+  if (first === '[' && firstLineCut) return format('json-values');
   if (first === '[') return format(!isJsonLines(start) ? 'json-array' : bom ? 'json-values' : 'json-lines');
   if (first === '{') return format(!bom && isJsonLines(start) ? 'json-lines' : 'json-values');
   if (first === '') return { kind: 'skip', reason: 'only white space' };

@@ -1,4 +1,5 @@
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { cacheDirFor, defaults } from '../config';
 import { sniffFormat } from '../formats/sniff';
 import { openSource } from '../source/open-source';
 import { snapshotTime } from '../source/snapshot-time';
@@ -72,7 +73,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
   const dbPath = resolve(options.db);
   const source = openSource({
     source: options.source,
-    cacheDir: options.cacheDir ?? join(dirname(dbPath), '.fleetkit-cache'),
+    cacheDir: options.cacheDir ?? cacheDirFor(dbPath),
     endpoint: options.endpoint,
     region: options.region,
     profile: options.profile,
@@ -118,7 +119,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       notices: [...notices],
       seconds: 0,
     };
-    const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? 8));
+    const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? defaults.concurrency));
     // The next run is fetched while this one loads; its failure is kept as a value, so it can never go unhandled.
     const fetchRun = (run: RunPlan) =>
       fetchRunFiles(source, run, fetchLimit, report).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));

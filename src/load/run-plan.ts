@@ -45,6 +45,10 @@ export function planRuns(objects: SourceObject[], rootName: string): RunPlanning
   for (const object of objects) {
     // An empty file inside a run folder stays with its run (sniffing skips it), so a run of empty files is refused
     // rather than never seen.
+    if (object.skip !== undefined) {
+      skipped.push({ key: object.key, reason: object.skip });
+      continue;
+    }
     if (object.size === 0 && object.key.endsWith('/')) {
       skipped.push({ key: object.key, reason: 'folder marker' });
       continue;

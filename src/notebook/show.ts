@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../charts/spec';
+import type { ChartSpec } from '../render/chart-spec';
 import { toSvg } from '../render/to-svg';
 import { htmlTable } from './html-table';
 import { kernelDisplay } from './kernel-display';

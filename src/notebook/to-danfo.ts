@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { RowsInput } from '../charts/rows';
-import { rowsOf } from '../charts/rows';
+import type { RowsInput } from '../charts/kit/rows';
+import { rowsOf } from '../charts/kit/rows';
 
 /**
  * A danfo.js DataFrame. Typed loosely on purpose: danfo is optional, so fleetkit's declarations cannot name its

@@ -9,7 +9,7 @@ function escapeControl(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** A JSON array of row objects (design.md: integers as numbers where they fit, times as ISO-8601 strings). */
+/** A JSON array of row objects (integers as numbers where they fit, times as ISO-8601 strings). */
 export function toJson(result: QueryResult): string {
   const rows = result.rows.map((row) =>
     Object.fromEntries(result.columns.map((c) => [c.name, jsonValue(row[c.name], c)])),

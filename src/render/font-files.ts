@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import { windowsFolder } from '../config';
 
 /**
  * The chart font's files (DejaVu Sans, Debian package fonts-dejavu-core) and the fallback for the Japanese and
@@ -26,7 +27,7 @@ function fontDirectories(): string[] {
     '/usr/local/share/fonts',
     '/usr/share/fonts',
     '/Library/Fonts',
-    join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts'),
+    join(windowsFolder(), 'Fonts'),
   ];
 }
 

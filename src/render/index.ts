@@ -1,5 +1,7 @@
 export { chartFormatOfFile, chartFormats, isChartFormat } from './chart-format';
 export type { ChartFormat } from './chart-format';
+export { chartFont } from './chart-font';
+export type { ChartSpec } from './chart-spec';
 export { escapeHtml } from './escape-html';
 export { toHtml } from './to-html';
 export { toPng } from './to-png';

@@ -1,7 +1,7 @@
 import { findChartFontFiles } from './font-files';
 import type { FontMetrics } from './font-metrics';
 import { readFontMetrics } from './font-metrics';
-import { chartFontFamily } from '../charts/theme';
+import { chartFontFamily } from './chart-font';
 
 /** The text mark properties vega hands to its `textMetrics.width`. */
 interface TextItem {

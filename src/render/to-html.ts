@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ChartSpec } from '../charts/spec';
-import { chartFont } from '../charts/theme';
+import type { ChartSpec } from './chart-spec';
+import { chartFont } from './chart-font';
 import { escapeHtml } from './escape-html';
 
 /** The browser builds (UMD) shipped next to each package's ESM entry point. */

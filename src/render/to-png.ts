@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
-import type { ChartSpec } from '../charts/spec';
-import { chartFontFamily } from '../charts/theme';
+import type { ChartSpec } from './chart-spec';
+import { chartFontFamily } from './chart-font';
 import { findChartFontFiles, missingChartFontMessage } from './font-files';
 import { toSvg } from './to-svg';
 

@@ -1,5 +1,5 @@
-import type { ChartSpec } from '../charts/spec';
-import type { VegaLiteSpec } from '../charts/vega-lite-types';
+import type { ChartSpec } from './chart-spec';
+import type { VegaLiteSpec } from './vega-lite-types';
 import { loadVegaModules } from './vega-modules';
 
 /** Renders a Vega-Lite spec to a standalone SVG document in Node (no browser, no canvas). */

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { ChartSpec } from '../charts/spec';
+import type { ChartSpec } from './chart-spec';
 import type { ChartFormat } from './chart-format';
 import { toHtml } from './to-html';
 import { toPng } from './to-png';

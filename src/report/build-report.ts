@@ -3,10 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Baseline, BaselineControl } from '../baseline/baseline';
 import { loadBaseline } from '../baseline/load-baseline';
+import { ExitCode, FleetkitError } from '../errors';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
 import { VERSION } from '../version';
-import { listControls, type ControlDefinition } from './control-catalog';
+import { listControls } from '../analysis/controls/control-catalog';
+import type { ControlDefinition } from '../analysis/controls/control-definition';
+import { checkControlBinds, installControlMacros } from '../analysis/controls/control-engine';
 import { writeEvidence } from './evidence';
 import { Formatter } from './format';
 import { writeManifest } from './manifest';
@@ -17,7 +20,6 @@ import { parseQuarter, type Quarter } from './quarter';
 import { renderReportCharts } from './report-charts';
 import { collectReportData, type ReportData } from './report-data';
 import { renderReport } from './render-report';
-import { installControlMacros } from './run-controls';
 
 export interface BuildReportOptions {
   /** The DuckDB store file. */
@@ -30,6 +32,8 @@ export interface BuildReportOptions {
   pdf?: boolean;
   /** A baseline file; the shipped default when not given. */
   baseline?: string;
+  /** Folders of the user's own controls, in the shape of `queries/controls/` (or each one control folder). */
+  controls?: string[];
   lang?: ReportLanguage;
   /** The time the report is made (decides whether the quarter is over); now when not given. */
   now?: Date;
@@ -67,7 +71,12 @@ export interface ReportSummary {
   notices: string[];
 }
 
-export class ReportError extends Error {}
+/** A report asked of a store that does not exist, or in a language it does not have: a usage error. */
+export class ReportError extends FleetkitError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
 
 /** `fleetkit report`: the quarterly compliance report, its evidence and manifest (and PDF) in `outDir`. */
 export async function buildReport(options: BuildReportOptions): Promise<ReportSummary> {
@@ -78,7 +87,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportSu
   }
   const db = resolve(options.db);
   if (!existsSync(db)) throw new ReportError(`The store ${db} does not exist: load exports into it first (fleetkit load).`);
-  const controls = listControls();
+  const controls = listControls(options.controls);
   const baseline = loadBaseline(options.baseline, controls);
   const outDir = resolve(options.outDir);
   const now = options.now ?? new Date();
@@ -137,7 +146,8 @@ async function readStore(
   try {
     await store.run(sqlFile('report/session'));
     await store.run(sqlFile('report/macros'));
-    await installControlMacros(store);
+    await installControlMacros(store, controls);
+    for (const control of controls) await checkControlBinds(store, control);
     await store.run(sqlFile('report/report-tables'));
     const data = await collectReportData(store, quarter, baseline, controls, now);
     await mkdir(evidenceDir, { recursive: true });

@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-
-/** Debian's Chromium (package `chromium`, installed by scripts/install-system-deps.sh). */
-export const chromiumPath = '/usr/bin/chromium';
+import { chromiumPath } from '../config';
 
 const chromiumArgs = [
   '--headless',
@@ -25,7 +23,7 @@ export async function withChromiumPage<T>(use: (page: Page) => Promise<T>): Prom
   const profile = mkdtempSync(join(tmpdir(), 'fleetkit-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
+      executablePath: chromiumPath(),
       headless: true,
       args: chromiumArgs,
     });

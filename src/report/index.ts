@@ -1,7 +1,9 @@
 export { buildReport, ReportError, type BuildReportOptions, type ControlSummary, type ReportSummary } from './build-report';
-export { listControls, type ControlDefinition } from './control-catalog';
+export { ControlError } from '../analysis/controls/control-error';
+export { listControls } from '../analysis/controls/control-catalog';
+export type { ControlDefinition } from '../analysis/controls/control-definition';
 export { reportLanguages, type ReportLanguage } from './messages';
 export type { ManifestFile, ReportManifest } from './manifest';
 export { QuarterError } from './quarter';
 export { ReportDataError } from './report-data';
-export { installControlMacros, runControl } from './run-controls';
+export { installControlMacros, runControl } from '../analysis/controls/control-engine';

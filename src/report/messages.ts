@@ -1,7 +1,7 @@
-import type { OsFamily, Severity } from '../baseline/baseline';
+import { languages, termLabels, type Language } from '../analysis/vocabulary';
 
-export const reportLanguages = ['en', 'ja'] as const;
-export type ReportLanguage = (typeof reportLanguages)[number];
+export const reportLanguages = languages;
+export type ReportLanguage = Language;
 
 export type ControlStatus = 'ok' | 'alarm' | 'skip' | 'info' | 'error';
 export type ChangeType = 'created' | 'modified' | 'deleted';
@@ -135,12 +135,20 @@ export interface Messages {
     roles: Record<'quarter_end' | 'previous_quarter_end' | 'in_quarter', string>;
   };
 
-  statuses: Record<ControlStatus, string>;
-  severities: Record<Severity, string>;
-  osFamilies: Record<OsFamily, string>;
-  changeTypes: Record<ChangeType, string>;
-  /** Short names of the shipped controls, for table rows. */
-  controlNames: Record<string, string>;
+  /** Labels of the vocabulary's terms (queries/vocabulary.json), by value. */
+  statuses: Record<string, string>;
+  severities: Record<string, string>;
+  osFamilies: Record<string, string>;
+  changeTypes: Record<string, string>;
+}
+
+function vocabularyLabels(lang: Language): Pick<Messages, 'statuses' | 'severities' | 'osFamilies' | 'changeTypes'> {
+  return {
+    statuses: termLabels('control_statuses', lang),
+    severities: termLabels('severities', lang),
+    osFamilies: termLabels('os_families', lang),
+    changeTypes: termLabels('change_types', lang),
+  };
 }
 
 const en: Messages = {
@@ -276,20 +284,7 @@ const en: Messages = {
     roles: { quarter_end: 'quarter end', previous_quarter_end: 'previous quarter end', in_quarter: 'in the quarter' },
   },
 
-  statuses: { ok: 'OK', alarm: 'Alarm', skip: 'Skip', info: 'Info', error: 'Error' },
-  severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
-  osFamilies: { windows: 'Windows', linux: 'Linux', other: 'Other' },
-  changeTypes: { created: 'created', modified: 'modified', deleted: 'deleted' },
-  controlNames: {
-    'agent-installed': 'Agent installed',
-    'agent-active': 'Agent active',
-    'agent-communicated': 'Agent heard from recently',
-    'anti-malware-on': 'Anti-malware on',
-    'intrusion-prevention-prevent': 'Intrusion prevention in prevent mode',
-    'integrity-monitoring-on': 'Integrity monitoring on',
-    'log-inspection-on': 'Log inspection on',
-    'agent-version-current': 'Agent version current',
-  },
+  ...vocabularyLabels('en'),
 };
 
 const ja: Messages = {
@@ -425,20 +420,7 @@ const ja: Messages = {
     roles: { quarter_end: '四半期末', previous_quarter_end: '前四半期末', in_quarter: '四半期中' },
   },
 
-  statuses: { ok: '合格', alarm: '不合格', skip: '対象外', info: '情報', error: 'エラー' },
-  severities: { critical: '緊急', high: '高', medium: '中', low: '低' },
-  osFamilies: { windows: 'Windows', linux: 'Linux', other: 'その他' },
-  changeTypes: { created: '作成', modified: '変更', deleted: '削除' },
-  controlNames: {
-    'agent-installed': 'エージェント導入済み',
-    'agent-active': 'エージェントが有効',
-    'agent-communicated': 'エージェントの最近の通信',
-    'anti-malware-on': '不正プログラム対策がオン',
-    'intrusion-prevention-prevent': '侵入防御が防御モード',
-    'integrity-monitoring-on': '変更監視がオン',
-    'log-inspection-on': 'セキュリティログ監視がオン',
-    'agent-version-current': 'エージェントのバージョンが最新に近い',
-  },
+  ...vocabularyLabels('ja'),
 };
 
 export const messages: Readonly<Record<ReportLanguage, Messages>> = { en, ja };

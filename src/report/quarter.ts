@@ -1,3 +1,5 @@
+import { ExitCode, FleetkitError } from '../errors';
+
 /** A calendar quarter in UTC, e.g. 2026Q3: from `start` (inclusive) to `end` (exclusive). */
 export interface Quarter {
   label: string;
@@ -7,7 +9,12 @@ export interface Quarter {
   end: Date;
 }
 
-export class QuarterError extends Error {}
+/** A quarter that is not written like 2026Q3: a usage error. */
+export class QuarterError extends FleetkitError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
 
 /** Reads `2026Q3` (also `2026q3`). */
 export function parseQuarter(text: string): Quarter {

@@ -1,8 +1,8 @@
 import type { BaselineControl, OsFamily, Severity } from '../baseline/baseline';
 import { osFamilies } from '../baseline/baseline';
 import type { Row } from '../store/query-result';
-import type { ControlDefinition } from './control-catalog';
-import { controlReason, controlTitle } from './control-texts';
+import type { ControlDefinition } from '../analysis/controls/control-definition';
+import { controlDescription, controlReason } from '../analysis/controls/control-texts';
 import { asDate, Formatter } from './format';
 import { html, trustedHtml, type Html } from './html';
 import type { ChangeType, ControlStatus, Messages, ReportLanguage } from './messages';
@@ -117,7 +117,7 @@ function summarySection(context: RenderContext, f: Formatter): Html {
     ...data.baseline.controls.map((chosen): Line => {
       const counts = (q: QuarterFigures) => q.byControl.find((c) => c.control_id === chosen.id);
       return {
-        label: controlName(m, chosen.id),
+        label: controlName(context, chosen.id),
         value: (q) => {
           const c = counts(q);
           const rate = passRate(c);
@@ -158,8 +158,8 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-function controlName(m: Messages, id: string): string {
-  return m.controlNames[id] ?? id;
+function controlName({ data, lang }: Pick<RenderContext, 'data' | 'lang'>, id: string): string {
+  return definition(data, id).texts[lang].title;
 }
 
 function definition(data: ReportData, id: string): ControlDefinition {
@@ -192,7 +192,7 @@ function controlsSection(context: RenderContext, f: Formatter): Html {
       const c = data.current.byControl.find((r) => r.control_id === chosen.id);
       const rate = passRate(c);
       return html`<tr>
-        <td><strong>${controlName(m, chosen.id)}</strong><div class="detail">${controlTitle(lang, definition(data, chosen.id), chosen.params)}</div>
+        <td><strong>${controlName(context, chosen.id)}</strong><div class="detail">${controlDescription(lang, definition(data, chosen.id), chosen.params)}</div>
           <div class="detail mono">${chosen.id} · ${m.controls.parameters}: ${paramsText(chosen, m)}</div></td>
         <td>${severityBadge(chosen.severity, m)}</td>
         <td class="scope">${scopeText(chosen, m)}</td>
@@ -205,7 +205,7 @@ function controlsSection(context: RenderContext, f: Formatter): Html {
   <table data-table="by-os-family">
     <thead><tr><th>${m.controls.control}</th>${families.map((o) => html`<th class="num">${m.osFamilies[o]}</th>`)}</tr></thead>
     <tbody>${data.baseline.controls.map(
-      (chosen) => html`<tr><th scope="row">${controlName(m, chosen.id)}</th>${families.map((o) => {
+      (chosen) => html`<tr><th scope="row">${controlName(context, chosen.id)}</th>${families.map((o) => {
         const c = data.byOsFamily.find((r) => r.control_id === chosen.id && r.os_family === o);
         const rate = passRate(c);
         const failing = Number(c?.alarm ?? 0) + Number(c?.error ?? 0);
@@ -251,21 +251,21 @@ function exceptionsSection({ data, messages: m, lang }: RenderContext, f: Format
     <tbody>${data.exceptions.map(
       (row) => html`<tr>
       <td>${severityBadge(row.severity as Severity, m)}${row.status === 'error' ? html` ${statusBadge('error', m)}` : ''}</td>
-      <td>${controlName(m, String(row.control_id))}</td>
+      <td>${controlName({ data, lang }, String(row.control_id))}</td>
       <td class="computer">${row.host_name}<div class="detail mono">${row.computer_id}</div></td>
       <td>${m.osFamilies[row.os_family as OsFamily] ?? row.os_family}</td>
       <td>${row.policy_name ?? row.policy_id}</td>
-      <td>${reasonText(row, lang)}</td></tr>`,
+      <td>${reasonText(row, definition(data, String(row.control_id)), lang)}</td></tr>`,
     )}</tbody>
   </table>`}
 </section>`;
 }
 
 /** A result's reason in the report's language; the control's own sentence when the catalog has none. */
-function reasonText(row: Row, lang: ReportLanguage): string {
+function reasonText(row: Row, control: ControlDefinition, lang: ReportLanguage): string {
   if (lang === 'en') return String(row.reason);
   const args = typeof row.reason_args === 'string' ? (JSON.parse(row.reason_args) as Record<string, unknown>) : {};
-  return controlReason(lang, String(row.control_id), String(row.reason_key), args) ?? String(row.reason);
+  return controlReason(lang, control, String(row.reason_key), args) ?? String(row.reason);
 }
 
 function policyChangesSection({ data, messages: m }: RenderContext, f: Formatter): Html {

@@ -1,13 +1,15 @@
 import type { Baseline } from '../baseline/baseline';
+import { FleetkitError } from '../errors';
 import type { Row } from '../store/query-result';
 import { sqlFile } from '../store/sql-files';
 import type { Store } from '../store/store';
 import { appendRows } from './append-rows';
-import type { ControlDefinition } from './control-catalog';
+import type { ControlDefinition } from '../analysis/controls/control-definition';
 import { recordControlResults } from './run-controls';
 import { isoDate, lastDay, previousQuarter, quarterEndInstant, type Quarter } from './quarter';
 
-export class ReportDataError extends Error {}
+/** The store holds nothing the report's quarter can be drawn from: the report failed. */
+export class ReportDataError extends FleetkitError {}
 
 /** Control results of one control counted by status. */
 export interface StatusCounts {

@@ -1,31 +1,8 @@
-import type { Baseline, BaselineScope, ControlParamValue } from '../baseline/baseline';
-import { bindParameters } from '../store/named-queries';
-import type { Row } from '../store/query-result';
-import { sqlFile, sqlFolder } from '../store/sql-files';
+import { controlValues } from '../analysis/controls/control-engine';
+import type { ControlDefinition } from '../analysis/controls/control-definition';
+import type { Baseline, BaselineScope } from '../baseline/baseline';
+import { sqlFile } from '../store/sql-files';
 import type { Store } from '../store/store';
-import { AS_OF_PARAM, type ControlDefinition } from './control-catalog';
-
-/** Installs the macros controls are written with (`queries/controls/macros/`), for this session. */
-export async function installControlMacros(store: Store): Promise<void> {
-  for (const { text } of sqlFolder('controls/macros')) await store.run(text);
-}
-
-function controlValues(control: ControlDefinition, asOf: string, params: Record<string, ControlParamValue>) {
-  return bindParameters(control.query, { ...params, [AS_OF_PARAM]: asOf });
-}
-
-/**
- * One control's rows for every computer as of `asOf` (TIMESTAMPTZ text), with the given parameter values (the
- * control's defaults for those left out). Needs `installControlMacros` first.
- */
-export async function runControl(
-  store: Store,
-  control: ControlDefinition,
-  asOf: string,
-  params: Record<string, ControlParamValue> = {},
-): Promise<Row[]> {
-  return (await store.query(control.query.sql, controlValues(control, asOf, params))).rows;
-}
 
 function scopeJson(scope: BaselineScope): string {
   return JSON.stringify({
@@ -48,8 +25,8 @@ export async function recordControlResults(
 ): Promise<void> {
   for (const chosen of baseline.controls) {
     const control = controls.find((c) => c.id === chosen.id);
-    if (!control) throw new Error(`The baseline names control "${chosen.id}", which is not in queries/controls.`);
-    const sql = sqlFile('report/insert-control-results').replace('{{control}}', () => control.query.sql.trim().replace(/;$/, ''));
+    if (!control) throw new Error(`The baseline names control "${chosen.id}", which is not in the catalog.`);
+    const sql = sqlFile('report/insert-control-results').replace('{{control}}', () => control.query.sql);
     await store.run(sql, {
       ...controlValues(control, asOf, chosen.params),
       period,

@@ -1,7 +1,7 @@
 import type { GeneratedRun } from './fleet';
 
 /**
- * AppFlow's S3 key layouts (domain.md §1):
+ * AppFlow's S3 key layouts:
  * - `default`: `<flow>/<executionId>/<file>`
  * - `partitioned`: `<flow>/schemaVersion_<n>/<YYYY>/<MM>/<DD>/<executionId>/<file>` (UTC day of the run)
  * - `dated`: `<flow>/<YYYY>/<MM>/<DD>/<HH>/<file>` (the older AWS-sample form, no execution id)

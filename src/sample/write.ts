@@ -18,15 +18,22 @@ export type SampleFormat = 'json' | 'json-array' | 'csv' | 'parquet' | 'parquet-
 
 export const SAMPLE_FORMATS: readonly SampleFormat[] = ['json', 'json-array', 'csv', 'parquet', 'parquet-strings'];
 
-export interface WriteSampleOptions extends FleetOptions {
+export interface WriteRunsOptions {
   outDir: string;
   layout?: SampleLayout;
   format?: SampleFormat;
   /** Files per run (default 1); more splits the records in pages, like AppFlow's aggregation "none". */
   filesPerRun?: number;
+  /**
+   * Seconds between a run's start and its first file's LastModified (default 3, as `aws s3 sync` keeps it); 0 dates
+   * the first file at the run's time, so the loader takes `runAt` itself as the snapshot time.
+   */
+  uploadDelaySeconds?: number;
   /** Called after each run's files are written. */
   onRun?: (run: WrittenRun) => void;
 }
+
+export interface WriteSampleOptions extends FleetOptions, WriteRunsOptions {}
 
 export interface WrittenRun {
   flowName: string;
@@ -67,8 +74,6 @@ const EXTENSIONS: Readonly<Record<SampleFormat, string>> = {
   'parquet-strings': '',
 };
 
-/** Seconds between a run's start and its first file's LastModified (the mtime `aws s3 sync` keeps). */
-const UPLOAD_DELAY_SECONDS = 3;
 
 function pages(records: Record<string, unknown>[], count: number): Record<string, unknown>[][] {
   const pageCount = Math.max(1, Math.min(count, records.length));
@@ -81,15 +86,21 @@ function fileName(page: number, format: SampleFormat): string {
 }
 
 /** Generates the fleet and writes its runs under `outDir` in AppFlow's S3 layout, one run at a time. */
-export async function writeSampleData(options: WriteSampleOptions): Promise<SampleSummary> {
+export function writeSampleData(options: WriteSampleOptions): Promise<SampleSummary> {
+  return writeRuns(generateRuns(options), options);
+}
+
+/** Writes runs under `outDir` in AppFlow's S3 layout, one run at a time, each file's mtime standing for its LastModified. */
+export async function writeRuns(runs: Iterable<GeneratedRun>, options: WriteRunsOptions): Promise<SampleSummary> {
   const layout = options.layout ?? 'default';
   const format = options.format ?? 'json';
   const filesPerRun = options.filesPerRun ?? 1;
+  const uploadDelaySeconds = options.uploadDelaySeconds ?? 3;
   if (!Number.isInteger(filesPerRun) || filesPerRun < 1) throw new RangeError(`filesPerRun must be a positive integer, got ${filesPerRun}`);
   const parquet = format === 'parquet' || format === 'parquet-strings' ? await ParquetWriter.open() : null;
   const flows = new Map<string, FlowSummary>();
   try {
-    for (const run of generateRuns(options)) {
+    for (const run of runs) {
       const written = await writeRun(run);
       const flow = flows.get(run.flowName) ?? { flowName: run.flowName, object: run.object, runs: 0, files: 0, records: 0, bytes: 0 };
       flow.runs += 1;
@@ -121,7 +132,7 @@ export async function writeSampleData(options: WriteSampleOptions): Promise<Samp
     else for (const file of files) await writeTextFile(file.destination, textPieces(file.records));
     let bytes = 0;
     for (const [page, file] of files.entries()) {
-      const uploadedAt = new Date(run.runAt.getTime() + (UPLOAD_DELAY_SECONDS + page) * 1000);
+      const uploadedAt = new Date(run.runAt.getTime() + (uploadDelaySeconds + page) * 1000);
       await utimes(file.destination, uploadedAt, uploadedAt);
       bytes += (await stat(file.destination)).size;
     }

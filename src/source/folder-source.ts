@@ -7,8 +7,10 @@ import { describeEntryError, isUnreadable, unreadableEntry } from './unreadable-
 
 /**
  * A local folder laid out like the bucket (e.g. made by `aws s3 sync`); file mtime stands for LastModified.
- * Symbolic links are followed, a link to a folder once per path: a link back to a folder above it is a loop and is
- * listed as unreadable, like a dangling link or a folder that cannot be opened.
+ * Symbolic links are followed, each real folder once: real folders are walked before links, so a link to a folder
+ * already walked (an alias of a flow) is skipped and counted rather than listing its runs under a second name. A
+ * link back to a folder above it is a loop and is listed as unreadable, like a dangling link or a folder that
+ * cannot be opened.
  */
 export function createFolderSource(folder: string): Source {
   const root = resolve(folder);
@@ -35,13 +37,19 @@ async function* listFolder(root: string): AsyncGenerator<SourceObject> {
       exitCode: denied ? ExitCode.access : ExitCode.failed,
     });
   }
-  yield* walk(root, '', names, [await realpath(root)]);
+  const rootReal = await realpath(root);
+  yield* walk(root, '', names, [rootReal], new Set([rootReal]));
 }
 
-/** `ancestors` holds the real path of every folder from the root down to this one. */
-async function* walk(folder: string, relative: string, names: string[], ancestors: string[]): AsyncGenerator<SourceObject> {
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) {
+/** `ancestors` holds the real path of every folder from the root down to this one; `walked` every folder walked. */
+async function* walk(
+  folder: string,
+  relative: string,
+  names: string[],
+  ancestors: string[],
+  walked: Set<string>,
+): AsyncGenerator<SourceObject> {
+  for (const name of await linksLast(folder, names)) {
     const key = relative === '' ? name : `${relative}/${name}`;
     const path = join(folder, name);
     const unreadable = async (problem: string) => unreadableEntry(key, await lstat(path).then((s) => s.mtime, () => new Date(0)), problem);
@@ -73,6 +81,18 @@ async function* walk(folder: string, relative: string, names: string[], ancestor
       yield await unreadable(`a symbolic link to ${real}, a folder above it (a loop)`);
       continue;
     }
-    yield* walk(path, key, inside, [...ancestors, real]);
+    if (walked.has(real)) {
+      yield { key, size: 0, lastModified: info.mtime, etag: '', skip: 'a folder already read through another path (a symbolic link)' };
+      continue;
+    }
+    walked.add(real);
+    yield* walk(path, key, inside, [...ancestors, real], walked);
   }
+}
+
+/** Names in key order, the entries that are symbolic links after the others. */
+async function linksLast(folder: string, names: string[]): Promise<string[]> {
+  const isLink = new Map<string, boolean>();
+  for (const name of names) isLink.set(name, await lstat(join(folder, name)).then((s) => s.isSymbolicLink(), () => false));
+  return [...names].sort((a, b) => Number(isLink.get(a)) - Number(isLink.get(b)) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,4 +1,5 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { awsProfile, s3EndpointFromEnvironment } from '../config';
 import { redactEndpoint } from './redact-url';
 import type { S3ErrorContext } from './s3-errors';
 import { s3HttpHandlerOptions } from './s3-http';
@@ -24,8 +25,7 @@ export function createS3Client(options: S3ClientOptions): {
   errorContext: S3ErrorContext;
   retry: S3RetrySettings;
 } {
-  const configuredEndpoint =
-    options.endpoint ?? process.env['AWS_ENDPOINT_URL_S3'] ?? process.env['AWS_ENDPOINT_URL'];
+  const configuredEndpoint = options.endpoint ?? s3EndpointFromEnvironment();
   const retry = s3RetrySettings(options);
   const config: S3ClientConfig = {
     region: options.region ?? regionFromSdkChain(options.profile),
@@ -47,7 +47,7 @@ export function createS3Client(options: S3ClientOptions): {
     errorContext: {
       endpointDescription: endpoint?.shown ?? 'Amazon S3',
       scrub: endpoint?.scrub ?? ((text) => text),
-      profile: options.profile ?? process.env['AWS_PROFILE'],
+      profile: options.profile ?? awsProfile(),
     },
     retry,
   };

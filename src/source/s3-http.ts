@@ -1,27 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent, type AgentOptions as HttpAgentOptions } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions } from 'node:https';
+import { caBundlePath, proxyEnvironment } from '../config';
 import { SourceError } from './s3-errors';
 
 /** `proxyEnv` is in Node since 22.21 and 24.5; @types/node 22 does not know it yet. */
 type WithProxyEnv<T> = T & { proxyEnv?: NodeJS.ProcessEnv };
 
-const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-
 /**
  * The SDK's HTTP handler with timeouts (a hung connection becomes a retry, not a hang), the proxy variables
  * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) and `AWS_CA_BUNDLE`, none of which the v3 SDK reads by itself.
  */
-export function s3HttpHandlerOptions(timeoutMs: number, env: NodeJS.ProcessEnv = process.env) {
-  const proxied = proxyVariables.some((name) => (env[name] ?? '') !== '');
-  if (proxied && !nodeHonoursProxyEnv(process.versions.node)) {
+export function s3HttpHandlerOptions(timeoutMs: number) {
+  const proxyEnv = proxyEnvironment();
+  if (proxyEnv !== undefined && !nodeHonoursProxyEnv(process.versions.node)) {
     throw new SourceError(
       `A proxy is set (HTTPS_PROXY/HTTP_PROXY) but Node ${process.versions.node} cannot use it: run fleetkit on Node 22.21 or later.`,
     );
   }
-  const shared = { keepAlive: true, maxSockets: 50, ...(proxied ? { proxyEnv: env } : {}) };
+  const shared = { keepAlive: true, maxSockets: 50, ...(proxyEnv === undefined ? {} : { proxyEnv }) };
   const httpAgent: WithProxyEnv<HttpAgentOptions> = shared;
-  const httpsAgent: WithProxyEnv<HttpsAgentOptions> = { ...shared, ...caBundle(env) };
+  const httpsAgent: WithProxyEnv<HttpsAgentOptions> = { ...shared, ...caBundle() };
   return {
     connectionTimeout: timeoutMs,
     requestTimeout: timeoutMs,
@@ -33,9 +32,9 @@ export function s3HttpHandlerOptions(timeoutMs: number, env: NodeJS.ProcessEnv =
 }
 
 /** Like the AWS CLI, `AWS_CA_BUNDLE` replaces the trusted certificate authorities. */
-function caBundle(env: NodeJS.ProcessEnv): { ca?: Buffer } {
-  const path = env['AWS_CA_BUNDLE'];
-  if (path === undefined || path === '') return {};
+function caBundle(): { ca?: Buffer } {
+  const path = caBundlePath();
+  if (path === undefined) return {};
   try {
     return { ca: readFileSync(path) };
   } catch (error) {

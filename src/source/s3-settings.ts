@@ -1,4 +1,4 @@
-import { SourceError } from './s3-errors';
+import { s3Attempts, s3TimeoutMs } from '../config';
 
 /** How hard fleetkit tries before a request or a transfer counts as failed. */
 export interface S3RetrySettings {
@@ -8,26 +8,10 @@ export interface S3RetrySettings {
   timeoutMs: number;
 }
 
-export const defaultAttempts = 5;
-export const defaultTimeoutMs = 30_000;
-
 /** The options, else `AWS_MAX_ATTEMPTS` and `FLEETKIT_S3_TIMEOUT_MS`, else the defaults. */
-export function s3RetrySettings(
-  options: { maxAttempts?: number | undefined; timeoutMs?: number | undefined },
-  env: NodeJS.ProcessEnv = process.env,
-): S3RetrySettings {
+export function s3RetrySettings(options: { maxAttempts?: number | undefined; timeoutMs?: number | undefined }): S3RetrySettings {
   return {
-    attempts: options.maxAttempts ?? fromEnv(env, 'AWS_MAX_ATTEMPTS') ?? defaultAttempts,
-    timeoutMs: options.timeoutMs ?? fromEnv(env, 'FLEETKIT_S3_TIMEOUT_MS') ?? defaultTimeoutMs,
+    attempts: options.maxAttempts ?? s3Attempts(),
+    timeoutMs: options.timeoutMs ?? s3TimeoutMs(),
   };
-}
-
-function fromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const text = env[name];
-  if (text === undefined || text.trim() === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new SourceError(`${name} must be a whole number of at least 1, got "${text}".`);
-  }
-  return value;
 }

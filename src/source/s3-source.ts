@@ -1,8 +1,10 @@
-import { GetObjectCommand, paginateListObjectsV2, type _Object } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
+import { defaults } from '../config';
 import { createDownloadCache, type DownloadStats } from './download-cache';
 import { retryTransfer } from './retry-transfer';
+import { TransferError } from './transfer-error';
 import { createS3Client, type S3ClientOptions } from './s3-client';
 import { describeS3Error, SourceError } from './s3-errors';
 import { parseS3Uri } from './s3-uri';
@@ -13,7 +15,7 @@ export interface S3SourceOptions extends S3ClientOptions {
   uri: string;
   /** Where downloaded objects are kept between loads. */
   cacheDir: string;
-  /** Downloads in flight at once (default 8). */
+  /** Downloads in flight at once (default `defaults.concurrency`). */
   concurrency?: number;
 }
 
@@ -22,24 +24,38 @@ export interface S3Source extends Source {
   readonly stats: Readonly<DownloadStats>;
 }
 
-const defaultConcurrency = 8;
-
 export function createS3Source(options: S3SourceOptions): S3Source {
   const { bucket, prefix } = parseS3Uri(options.uri);
   const { client, errorContext, retry } = createS3Client(options);
-  const cache = createDownloadCache({ dir: options.cacheDir, concurrency: options.concurrency ?? defaultConcurrency });
+  const cache = createDownloadCache({ dir: options.cacheDir, concurrency: options.concurrency ?? defaults.concurrency });
   const listPrefix = prefix === '' ? '' : `${prefix}/`;
 
   async function* list(): AsyncGenerator<SourceObject> {
-    try {
-      for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: listPrefix })) {
-        for (const item of page.Contents ?? []) {
-          if (item.Key === undefined || item.Key === listPrefix) continue;
-          yield toSourceObject(item, item.Key.slice(listPrefix.length));
-        }
+    let token: string | undefined;
+    do {
+      let page;
+      try {
+        page = await retryTransfer(() => listPage(token), { attempts: retry.attempts });
+      } catch (error) {
+        throw describeS3Error(error, { action: 'list', bucket, prefix: listPrefix }, errorContext);
       }
+      for (const item of page.Contents ?? []) {
+        if (item.Key === undefined || item.Key === listPrefix) continue;
+        yield toSourceObject(item, item.Key.slice(listPrefix.length));
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
+  }
+
+  /** One page of the listing. A reply cut short reaches the SDK's XML parser, which fails without a retry. */
+  async function listPage(token: string | undefined) {
+    try {
+      return await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: listPrefix, ContinuationToken: token }));
     } catch (error) {
-      throw describeS3Error(error, { action: 'list', bucket, prefix: listPrefix }, errorContext);
+      if (/Deserialization error|XML parse error/i.test(String((error as Error)?.message))) {
+        throw new TransferError('a listing reply that broke off', { cause: error });
+      }
+      throw error;
     }
   }
 

@@ -3,7 +3,7 @@ export type TimeSource = 'last_modified' | 'partition' | 'records';
 type Period = { start: Date; end: Date };
 
 /**
- * When a run was taken (domain.md): the latest LastModified of its files when that falls inside the period named
+ * When a run was taken (its records carry no time): the latest LastModified of its files when that falls inside the period named
  * by the key's date folders (or there are none); otherwise the start of that period, since a bucket copied or
  * restored later has fresh LastModified values. A snapshot is no older than the newest communication its records
  * show inside that period (`newestRecordTime`): where that is later, it is the time (`records`), so that no computer

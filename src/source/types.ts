@@ -5,6 +5,8 @@ export interface SourceObject {
   lastModified: Date;
   /** S3 ETag, or for a folder a stand-in that changes when the file changes. */
   etag: string;
+  /** Set when the source lists an entry only to say why it holds nothing to read (e.g. a second link to a folder). */
+  skip?: string;
 }
 
 /** Where AppFlow exports are read from: an S3 prefix or a local folder laid out like the bucket. */

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import type { DuckDBValue } from '@duckdb/node-api';
+import { ExitCode, FleetkitError } from '../errors';
 import { QUERIES_DIR, sqlFile } from './sql-files';
 
 export interface QueryParameter {
@@ -46,7 +47,12 @@ export function findNamedQuery(name: string): NamedQuery | null {
   return listNamedQueries().find((q) => q.name === name) ?? null;
 }
 
-export class ParameterError extends Error {}
+/** An unknown query name or parameter, or a value that is not of the parameter's type: a usage error. */
+export class ParameterError extends FleetkitError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
 
 /**
  * The bound values for a named query: each given value converted to its declared type, defaults for the rest.

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { lockWaitSeconds } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 
 export type AccessMode = 'read-write' | 'read-only';
 
-const DEFAULT_LOCK_WAIT_SECONDS = 60;
 const FIRST_RETRY_MS = 50;
 const LONGEST_RETRY_MS = 500;
 // DuckDB's message when another process holds the file: `… Conflicting lock is held in /usr/bin/node (PID 123) …`.
@@ -15,17 +15,6 @@ export class StoreBusyError extends FleetkitError {
   constructor(readonly holder: string) {
     super(`store is busy (held by ${holder})`, ExitCode.storeBusy);
   }
-}
-
-/** How long to wait for the store's lock: FLEETKIT_LOCK_WAIT seconds, 60 when unset. */
-export function lockWaitSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env.FLEETKIT_LOCK_WAIT;
-  if (text === undefined || text.trim() === '') return DEFAULT_LOCK_WAIT_SECONDS;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new FleetkitError(`FLEETKIT_LOCK_WAIT must be a number of seconds, got "${text}"`, ExitCode.usage);
-  }
-  return seconds;
 }
 
 /**

@@ -6,7 +6,7 @@ export interface ColumnDescription {
 }
 
 /**
- * Columns that hold a nested object or list in the source records (domain.md §2): the protection modules, status
+ * Columns that hold a nested object or list in Workload Security records: the protection modules, status
  * and cloud summaries, settings, and lists such as interfaces, tasks and rule ids. CSV and all-string Parquet
  * write them as JSON text; every other text cell stays text, whatever it looks like (`[1,2]` as a host name).
  */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FleetkitError } from '../errors';
 import { VERSION } from '../version';
+import { derivationFiles } from './object-catalog';
 import type { QueryResult } from './query-result';
 import { sqlFile, sqlFolder } from './sql-files';
 
@@ -39,7 +40,7 @@ export function installSql(): { name: string; text: string }[] {
 
 /** Digest of everything a writer installs, the per-run model included: a change to any of it is an upgrade. */
 function installedDigest(): string {
-  return digestOf([...installSql(), ...sqlFolder('model/per-run')]);
+  return digestOf([...installSql(), ...derivationFiles()]);
 }
 
 export function digestOf(files: { name: string; text: string }[]): string {

@@ -1,18 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
+import { catalogObject, derivationFiles, knownFields, objectCatalog } from './object-catalog';
 import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
 import { QueryResult } from './query-result';
 import { digestOf, installSql, isCurrent, readStoreSchema, refuseNewer, SCHEMA_VERSION, writeStoreSchema, type StoreSchema } from './schema-version';
-import { sqlFile, sqlFolder } from './sql-files';
+import { sqlFile } from './sql-files';
 import { StoreReader } from './store-reader';
 
 export type SqlParams = Record<string, DuckDBValue>;
 
-const PER_RUN_MODEL = 'model/per-run';
 const PER_RUN_DIGEST = 'per_run_model_digest';
 
 /**
@@ -108,9 +108,28 @@ export class Store {
     }
   }
 
-  /** Re-derives a run's model tables from its raw records (inside the caller's transaction). */
+  /** Re-derives a run's model tables from its raw records (inside the caller's transaction), replacing its rows. */
   async deriveRun(snapshotId: string): Promise<void> {
-    for (const { text } of sqlFolder(PER_RUN_MODEL)) await this.run(text, { snapshot_id: snapshotId });
+    const id = { snapshot_id: snapshotId };
+    await this.run(sqlFile('store/derive/clear-record-notices'), id);
+    for (const object of objectCatalog()) await this.run(object.clear, id);
+    const stored = (await this.query(sqlFile('store/derive/run-object'), id)).rows[0]?.object;
+    if (stored !== undefined) await this.deriveNewRun(snapshotId, String(stored));
+  }
+
+  /**
+   * Derives the model rows of a run that has none yet (inside the caller's transaction), by its object's SQL in
+   * `queries/objects/<object>/`: a run of an object the catalog lacks derives nothing.
+   */
+  async deriveNewRun(snapshotId: string, object: string): Promise<void> {
+    const definition = catalogObject(object);
+    if (definition === undefined) return;
+    const params = { snapshot_id: snapshotId, object, known_fields: listValue(knownFields()) };
+    await this.run(definition.stage, params);
+    await this.run(sqlFile('store/derive/judge-records'));
+    for (const { text } of definition.facts) await this.run(text, params);
+    await this.run(sqlFile('store/derive/insert-record-notices'), params);
+    await this.run(sqlFile('store/derive/drop-run-records'));
   }
 
   close(): void {
@@ -131,7 +150,7 @@ export class Store {
   }
 
   private async rebuildDerivedIfModelChanged(): Promise<void> {
-    const current = digestOf(sqlFolder(PER_RUN_MODEL));
+    const current = digestOf(derivationFiles());
     const stored = (await this.query(sqlFile('store/meta-get'), { name: PER_RUN_DIGEST })).rows[0]?.value;
     if (stored === current) return;
     const ids = (await this.query(sqlFile('store/all-snapshot-ids'))).rows.map((r) => String(r.snapshot_id));

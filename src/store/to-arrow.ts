@@ -12,10 +12,15 @@ import {
   type Vector,
 } from 'apache-arrow';
 import { DuckDBTypeId } from '@duckdb/node-api';
-import type { Column, Row } from './query-result';
 
-function arrowType(column: Column): DataType {
-  switch (column.typeId) {
+/** What a table is made from: columns typed by DuckDB, rows keyed by column name (a QueryResult is one). */
+export interface ArrowSource {
+  readonly columns: readonly { readonly name: string; readonly typeId: DuckDBTypeId }[];
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+}
+
+function arrowType(typeId: DuckDBTypeId): DataType {
+  switch (typeId) {
     case DuckDBTypeId.BOOLEAN:
       return new Bool();
     case DuckDBTypeId.TINYINT:
@@ -54,10 +59,10 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-export function arrowTable(result: { columns: Column[]; rows: Row[] }): Table {
+export function arrowTable(result: ArrowSource): Table {
   const vectors: Record<string, Vector> = {};
   for (const column of result.columns) {
-    const type = arrowType(column);
+    const type = arrowType(column.typeId);
     vectors[column.name] = vectorFromArray(
       result.rows.map((row) => arrowValue(row[column.name], type)),
       type,

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FleetkitError } from '../errors';
 import { gunzipFile } from '../formats/gunzip';
 import { locateParseError } from '../formats/locate-error';
 import type { Compression, FileFormat } from '../formats/sniff';
@@ -26,7 +27,7 @@ export interface FetchedFile {
 }
 
 /** A file of a run that could not be read; names the key and, where it can, the line. */
-export class FileLoadError extends Error {
+export class FileLoadError extends FleetkitError {
   readonly kind = 'unreadable-file';
   constructor(
     readonly fileKey: string,
@@ -39,7 +40,7 @@ export class FileLoadError extends Error {
 }
 
 /** A run whose files hold no records: refused, so the fleet never "drops to 0" because of a broken export. */
-export class EmptyRunError extends Error {
+export class EmptyRunError extends FleetkitError {
   readonly kind = 'no-records';
 }
 

@@ -84,8 +84,8 @@ export interface TrialResult {
 export type TrialWay = 'cli' | 'library';
 
 /** The client timeout trials run with; `stall` faults hold a reply well past it. */
-export const trialTimeoutMs = 800;
-const stallMs = 2500;
+export const trialTimeoutMs = 2000;
+const stallMs = 6000;
 
 /**
  * One first load of `exported` through a fresh fault proxy (fresh store, fresh cache), by the built CLI or by

@@ -1,89 +1,100 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadSnapshots, type LoadSummary } from '../../src/load/load-snapshots';
 import type { GeneratedRun } from '../../src/sample/fleet';
-import { withTextValues } from '../../src/sample/to-text';
-import { sqlFile } from '../../src/store/sql-files';
+import { runPrefix } from '../../src/sample/layouts';
+import { writeRuns, type SampleFormat } from '../../src/sample/write';
 import { Store } from '../../src/store/store';
+import { tempDir } from './tree';
 
 /**
- * How a run's records reach the store: `typed` as JSON keeps them; `text` is how CSV and all-string Parquet carry
- * them (every top-level value a string, nested objects parsed back to JSON as the loader's `fk_cell` does).
+ * How a run's records reach the store: `typed` as JSON keeps them; `text` as all-string Parquet (AppFlow with source
+ * typing off), every top-level value a string and nested objects JSON text. (CSV carries text too, but cannot tell
+ * an empty string from a missing value.)
  */
 export type RecordTyping = 'typed' | 'text';
 
-export interface ModelFixture {
-  store: Store;
-  dir: string;
-  close(): Promise<void>;
-}
+const FORMATS: Readonly<Record<RecordTyping, SampleFormat>> = { typed: 'json', text: 'parquet-strings' };
 
-/** A fresh store file in a temporary folder, opened the way fleetkit opens one (schema and model installed). */
-export async function openModelFixture(): Promise<ModelFixture> {
-  const dir = await mkdtemp(join(tmpdir(), 'fleetkit-model-'));
-  const store = await Store.open(join(dir, 'fleet.duckdb'));
-  return {
-    store,
-    dir,
-    async close() {
-      store.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The record as a CSV or all-string Parquet file gives it to the store. */
-export function textRecord(record: Record<string, unknown>): Record<string, unknown> {
-  const text: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(withTextValues(record))) {
-    text[name] = value !== null && /^\s*[[{]/.test(value) ? JSON.parse(value) : value;
+/**
+ * Writes the runs as an AppFlow export tree under `exportsDir` (the partitioned layout, whose keys carry the schemaVersion;
+ * each file dated at its run's time, so the snapshot time is `runAt`) and loads the tree into `db` with the real loader. A run written again replaces
+ * its folder, so the loader reloads it. Throws unless every run listed loaded or was unchanged.
+ */
+export async function loadRunsAsExport(
+  exportsDir: string,
+  db: string,
+  runs: Iterable<GeneratedRun>,
+  typing: RecordTyping | ((run: GeneratedRun) => RecordTyping) = 'typed',
+): Promise<LoadSummary> {
+  const byFormat = new Map<SampleFormat, GeneratedRun[]>();
+  for (const run of runs) {
+    const format = FORMATS[typeof typing === 'function' ? typing(run) : typing];
+    byFormat.set(format, [...(byFormat.get(format) ?? []), run]);
+    await rm(join(exportsDir, runPrefix('partitioned', run)), { recursive: true, force: true });
   }
-  return text;
+  for (const [format, written] of byFormat) {
+    await writeRuns(written, { outDir: exportsDir, layout: 'partitioned', format, uploadDelaySeconds: 0 });
+  }
+  const summary = await loadSnapshots({ source: exportsDir, db });
+  if (summary.runsFailed > 0) {
+    throw new Error(`the loader refused runs: ${summary.failures.map((f) => `${f.runKey}: ${f.message}`).join('; ')}`);
+  }
+  return summary;
 }
 
 /**
- * Loads one generated run as the loader does: in one transaction, replace the run's raw records and catalog row,
- * then derive its model rows with the per-run model SQL.
+ * A fresh store file in a temporary folder, opened the way fleetkit opens one (schema and model installed), that
+ * runs reach through the real loader. The loader opens the store itself, so a load closes `store` and opens it again.
  */
-export async function loadGeneratedRun(fixture: ModelFixture, run: GeneratedRun, typing: RecordTyping = 'typed'): Promise<void> {
-  const records = typing === 'text' ? run.records.map(textRecord) : run.records;
-  const fileKey = `${run.flowName}/${run.executionId}/records.jsonl`;
-  const path = join(fixture.dir, `${run.executionId}.jsonl`);
-  await writeFile(path, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-  const { store } = fixture;
-  await store.transaction(async () => {
-    await store.run(sqlFile('store/delete-run'), { snapshot_id: run.executionId });
-    await store.run(sqlFile('store/insert-json-lines'), {
-      snapshot_id: run.executionId,
-      object: run.object,
-      file_key: fileKey,
-      path,
-    });
-    await store.run(sqlFile('store/insert-run'), {
-      snapshot_id: run.executionId,
-      object: run.object,
-      flow_name: run.flowName,
-      run_key: `${run.flowName}/${run.executionId}`,
-      schema_version: run.schemaVersion,
-      period_start: null,
-      period_end: null,
-      last_modified: run.runAt.toISOString(),
-      snapshot_at: run.runAt.toISOString(),
-      time_source: 'last_modified',
-      file_count: 1,
-      signature: run.executionId,
-      source_uri: fixture.dir,
-    });
-    await store.deriveRun(run.executionId);
-  });
-  await rm(path);
+export class ModelFixture {
+  readonly exportsDir: string;
+
+  private constructor(
+    readonly dir: string,
+    private current: Store,
+  ) {
+    this.exportsDir = join(dir, 'exports');
+  }
+
+  static async open(): Promise<ModelFixture> {
+    const dir = tempDir('model');
+    return new ModelFixture(dir, await Store.open(join(dir, 'fleet.duckdb')));
+  }
+
+  get store(): Store {
+    return this.current;
+  }
+
+  async load(runs: Iterable<GeneratedRun>, typing: RecordTyping | ((run: GeneratedRun) => RecordTyping)): Promise<LoadSummary> {
+    const db = this.current.path;
+    this.current.close();
+    try {
+      return await loadRunsAsExport(this.exportsDir, db, runs, typing);
+    } finally {
+      this.current = await Store.open(db);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.current.close();
+    await rm(this.dir, { recursive: true, force: true });
+  }
 }
 
-/** Loads runs in order; `typing` may differ per run (e.g. a flow that switched from CSV to JSON). */
+export function openModelFixture(): Promise<ModelFixture> {
+  return ModelFixture.open();
+}
+
+export async function loadGeneratedRun(fixture: ModelFixture, run: GeneratedRun, typing: RecordTyping = 'typed'): Promise<void> {
+  await fixture.load([run], typing);
+}
+
+/** Loads runs in one load, in the order of their times; `typing` may differ per run (a flow that switched from CSV to JSON). */
 export async function loadGeneratedRuns(
   fixture: ModelFixture,
   runs: Iterable<GeneratedRun>,
   typing: RecordTyping | ((run: GeneratedRun) => RecordTyping) = 'typed',
 ): Promise<void> {
-  for (const run of runs) await loadGeneratedRun(fixture, run, typeof typing === 'function' ? typing(run) : typing);
+  await fixture.load(runs, typing);
 }

@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { GeneratedRun } from '../../src/sample/fleet';
-import { Store } from '../../src/store/store';
-import { loadGeneratedRuns } from './model-fixture';
+import { loadRunsAsExport } from './model-fixture';
 
 const HOLD = `
 const { DuckDBInstance } = require('@duckdb/node-api');
@@ -45,14 +44,9 @@ export async function holdStore(file: string, mode: 'read-write' | 'read-only'):
   };
 }
 
-/** A store file written the way fleetkit writes one, holding `runs`; closed when this returns. */
+/** A store file holding `runs`, loaded by the real loader from an export tree in `dir/exports`; closed when this returns. */
 export async function writeStore(dir: string, runs: Iterable<GeneratedRun>): Promise<string> {
   const path = join(dir, 'fleet.duckdb');
-  const store = await Store.open(path);
-  try {
-    await loadGeneratedRuns({ store, dir, close: async () => undefined }, runs);
-  } finally {
-    store.close();
-  }
+  await loadRunsAsExport(join(dir, 'exports'), path, runs);
   return path;
 }

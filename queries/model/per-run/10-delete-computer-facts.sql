@@ -1,1 +1,0 @@
-DELETE FROM fk_computer_facts WHERE snapshot_id = $snapshot_id;

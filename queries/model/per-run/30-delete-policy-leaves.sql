@@ -1,1 +1,0 @@
-DELETE FROM fk_policy_leaves WHERE snapshot_id = $snapshot_id;

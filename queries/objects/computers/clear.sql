@@ -1,0 +1,2 @@
+-- Clears what a run derived as computers (before it is derived again).
+DELETE FROM fk_computer_facts WHERE snapshot_id = $snapshot_id;

@@ -1,0 +1,42 @@
+-- One typed row per computer of the run: the records store/derive/judge-records.sql keeps (one per ID). Every field is
+-- cast from text, so typed JSON and all-string records give the same values, and a field an older schemaVersion
+-- lacks is NULL. Times are milliseconds since the epoch (0 means never) or ISO-8601 text.
+INSERT INTO fk_computer_facts BY NAME
+SELECT
+  $snapshot_id AS snapshot_id,
+  id AS computer_id,
+  c.hostName AS host_name,
+  c.displayName AS display_name,
+  c.platform AS platform,
+  fk_integer_id(c.policyID) AS policy_id,
+  fk_integer_id(c.groupID) AS group_id,
+  c.agentVersion AS agent_version,
+  c.computerStatus.agentStatus AS agent_status,
+  seen AS last_agent_communication,
+  fk_time(c.lastSendPolicySuccess) AS last_send_policy_success,
+  coalesce(c.ec2VirtualMachineSummary.accountID, c.azureARMVirtualMachineSummary.subscriptionID,
+    c.azureVMVirtualMachineSummary.subscriptionID) AS cloud_account_id,
+  coalesce(c.ec2VirtualMachineSummary.instanceID, c.azureARMVirtualMachineSummary.instanceID,
+    c.azureVMVirtualMachineSummary.instanceID, c.gcpVirtualMachineSummary.instanceID,
+    c.vmwareVMVirtualMachineSummary.instanceID) AS cloud_instance_id,
+  c.antiMalware.state AS anti_malware_state,
+  c.webReputation.state AS web_reputation_state,
+  c.firewall.state AS firewall_state,
+  c.intrusionPrevention.state AS intrusion_prevention_state,
+  c.integrityMonitoring.state AS integrity_monitoring_state,
+  c.logInspection.state AS log_inspection_state,
+  c.applicationControl.state AS application_control_state,
+  CASE
+    WHEN regexp_matches(c.platform, 'windows', 'i') THEN 'windows'
+    WHEN regexp_matches(c.platform, 'linux|red ?hat|rhel|ubuntu|debian|cent ?os|suse|rocky|alma|fedora', 'i')
+      THEN 'linux'
+    ELSE 'other'
+  END AS os_family,
+  coalesce(trim(c.agentVersion) NOT IN ('', '0.0.0.0'), false) AS has_agent,
+  CASE WHEN trim(c.agentVersion) NOT IN ('', '0.0.0.0')
+    THEN list_transform(regexp_split_to_array(trim(c.agentVersion), '[.-]'), part -> TRY_CAST(part AS BIGINT))
+  END AS agent_version_key,
+  r.record AS record
+FROM fk_run_records AS s
+JOIN fk_records AS r ON r.rowid = s.record_rowid
+WHERE s.verdict IS NULL;

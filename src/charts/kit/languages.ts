@@ -1,0 +1,18 @@
+export const chartLanguages = ['en', 'ja'] as const;
+export type ChartLanguage = (typeof chartLanguages)[number];
+
+/** d3-time-format patterns of the times a chart shows, in each language. */
+export interface DateFormats {
+  month: string;
+  day: string;
+  time: string;
+}
+
+export const dateFormats: Readonly<Record<ChartLanguage, DateFormats>> = {
+  en: { month: '%b %Y', day: '%-d %b %Y', time: '%-d %b %Y %H:%M UTC' },
+  ja: { month: '%Y年%-m月', day: '%Y年%-m月%-d日', time: '%Y年%-m月%-d日 %H:%M UTC' },
+};
+
+export function isChartLanguage(lang: string): lang is ChartLanguage {
+  return (chartLanguages as readonly string[]).includes(lang);
+}

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { ExitCode, FleetkitError } from './errors';
+
+// Every default and every environment variable fleetkit reads. A variable is read when its setting is asked for, not
+// when this module loads, so a notebook or a library caller that changes `process.env` between two calls is heard.
+// The variables the AWS SDK reads by itself (AWS_REGION, credentials, config files) stay with the SDK.
+
+type Environment = NodeJS.ProcessEnv;
+
+export const defaults = {
+  /** The store file of every command. */
+  db: 'fleet.duckdb',
+  /** Files fetched at once while loading (S3 downloads in flight). */
+  concurrency: 8,
+  /** Attempts per S3 request and per download. */
+  s3Attempts: 5,
+  /** Longest wait to connect, for a reply to start and between two bytes of a body. */
+  s3TimeoutMs: 30_000,
+  /** Longest wait for another process to let go of the store. */
+  lockWaitSeconds: 60,
+} as const;
+
+/** Where a load keeps downloaded S3 objects when no cache folder is given: beside the store. */
+export function cacheDirFor(dbPath: string): string {
+  return join(dirname(dbPath), '.fleetkit-cache');
+}
+
+/** FLEETKIT_LOCK_WAIT seconds, else the default. */
+export function lockWaitSeconds(env: Environment = process.env): number {
+  const text = env['FLEETKIT_LOCK_WAIT'];
+  if (text === undefined || text.trim() === '') return defaults.lockWaitSeconds;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new FleetkitError(`FLEETKIT_LOCK_WAIT must be a number of seconds, got "${text}"`, ExitCode.usage);
+  }
+  return seconds;
+}
+
+/** AWS_MAX_ATTEMPTS, else the default; fleetkit also retries a broken download this many times. */
+export function s3Attempts(env: Environment = process.env): number {
+  return wholeNumber(env, 'AWS_MAX_ATTEMPTS') ?? defaults.s3Attempts;
+}
+
+/** FLEETKIT_S3_TIMEOUT_MS, else the default. */
+export function s3TimeoutMs(env: Environment = process.env): number {
+  return wholeNumber(env, 'FLEETKIT_S3_TIMEOUT_MS') ?? defaults.s3TimeoutMs;
+}
+
+/** AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL: an S3-compatible endpoint set for every tool. */
+export function s3EndpointFromEnvironment(env: Environment = process.env): string | undefined {
+  return env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'];
+}
+
+/** AWS_PROFILE, named in error messages about credentials. */
+export function awsProfile(env: Environment = process.env): string | undefined {
+  return env['AWS_PROFILE'];
+}
+
+/** AWS_CA_BUNDLE: a PEM file that replaces the trusted certificate authorities (the SDK does not read it). */
+export function caBundlePath(env: Environment = process.env): string | undefined {
+  const path = env['AWS_CA_BUNDLE'];
+  return path === undefined || path === '' ? undefined : path;
+}
+
+const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+const noProxyVariables = ['NO_PROXY', 'no_proxy'];
+
+/** The proxy variables, for Node's agents to follow (the SDK does not read them); undefined when no proxy is set. */
+export function proxyEnvironment(env: Environment = process.env): Environment | undefined {
+  if (!proxyVariables.some((name) => (env[name] ?? '') !== '')) return undefined;
+  return Object.fromEntries([...proxyVariables, ...noProxyVariables].flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])));
+}
+
+/** FLEETKIT_DEBUG set: a failure also prints its stack. */
+export function debugEnabled(env: Environment = process.env): boolean {
+  return (env['FLEETKIT_DEBUG'] ?? '') !== '';
+}
+
+/** The Windows folder (its Fonts folder holds the system's fonts). */
+export function windowsFolder(env: Environment = process.env): string {
+  return env['WINDIR'] ?? 'C:\\Windows';
+}
+
+const linuxChromiums = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+const macChromiums = [
+  ['Google Chrome.app', 'Contents', 'MacOS', 'Google Chrome'],
+  ['Chromium.app', 'Contents', 'MacOS', 'Chromium'],
+];
+const windowsChromiums = [
+  ['Google', 'Chrome', 'Application', 'chrome.exe'],
+  ['Chromium', 'Application', 'chrome.exe'],
+  ['Microsoft', 'Edge', 'Application', 'msedge.exe'],
+];
+
+/**
+ * The Chromium that prints PDFs: FLEETKIT_CHROMIUM, else the first Chromium, Chrome (or, on Windows, Edge) found where
+ * the platform installs it: on the PATH (Linux), in /Applications or ~/Applications (macOS), under Program Files or
+ * the user's AppData (Windows).
+ */
+export function chromiumPath(env: Environment = process.env, platform: NodeJS.Platform = process.platform): string {
+  const chosen = env['FLEETKIT_CHROMIUM'];
+  if (chosen !== undefined && chosen !== '') {
+    if (!existsSync(chosen)) throw new FleetkitError(`FLEETKIT_CHROMIUM names ${chosen}, which does not exist`, ExitCode.usage);
+    return chosen;
+  }
+  const { places, paths } = chromiumCandidates(env, platform);
+  const found = paths.find((path) => existsSync(path));
+  if (found === undefined) {
+    throw new FleetkitError(`no Chromium or Chrome found ${places}: install one, or set FLEETKIT_CHROMIUM to its path`);
+  }
+  return found;
+}
+
+function chromiumCandidates(env: Environment, platform: NodeJS.Platform): { places: string; paths: string[] } {
+  if (platform === 'darwin') {
+    const folders = ['/Applications', join(env['HOME'] ?? homedir(), 'Applications')];
+    return { places: `in ${folders.join(' or ')}`, paths: macChromiums.flatMap((app) => folders.map((folder) => join(folder, ...app))) };
+  }
+  if (platform === 'win32') {
+    const folders = [env['ProgramFiles'], env['ProgramFiles(x86)'], env['LOCALAPPDATA']].filter((f): f is string => (f ?? '') !== '');
+    return { places: `under ${folders.join(' or ')}`, paths: windowsChromiums.flatMap((exe) => folders.map((folder) => join(folder, ...exe))) };
+  }
+  const folders = (env['PATH'] ?? '').split(delimiter).filter((folder) => folder !== '');
+  return { places: `on the PATH (${linuxChromiums.join(', ')})`, paths: linuxChromiums.flatMap((name) => folders.map((folder) => join(folder, name))) };
+}
+
+function wholeNumber(env: Environment, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new FleetkitError(`${name} must be a whole number of at least 1, got "${text}"`, ExitCode.usage);
+  }
+  return value;
+}

@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FleetkitError } from '../errors';
+import { QUERIES_DIR, sqlFile, sqlFolder } from './sql-files';
+
+/** A Workload Security object the store models: one folder of `queries/objects/` (queries/README.md says how). */
+export interface CatalogObject {
+  name: string;
+  /** `snapshot`: every run holds the whole object; `stream`: each run holds what happened since the last one. */
+  kind: 'snapshot' | 'stream';
+  /** Found (case-insensitively) in a flow's own folder name, it says the flow holds this object. */
+  flowName: RegExp;
+  /** Sets of top-level fields, any casing: records with every field of one set are this object's. */
+  recognisedBy: string[][];
+  /** The field that identifies a record; a run holds one row per ID. */
+  id: string;
+  /** The top-level fields its model reads, in their documented spelling (drifted casing is respelled to these). */
+  fields: string[];
+  /** Parses the run's records into `fk_run_parsed` (see store/derive/judge-records.sql for the columns it needs). */
+  stage: string;
+  /** Insert the object's rows from the records kept, in file-name order. */
+  facts: { name: string; text: string }[];
+  /** Deletes the object's rows of a run. */
+  clear: string;
+  /** The newest time the run's derived rows show inside its period, when the object has one. */
+  recordTime: string | null;
+}
+
+const OBJECTS = 'objects';
+const KINDS = ['snapshot', 'stream'];
+
+let catalog: CatalogObject[] | null = null;
+
+/** Every object of the catalog, in folder-name order (the order a flow's name or fields are matched in). */
+export function objectCatalog(): CatalogObject[] {
+  catalog ??= readdirSync(join(QUERIES_DIR, OBJECTS), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map(readObject);
+  return catalog;
+}
+
+export function catalogObject(name: string): CatalogObject | undefined {
+  return objectCatalog().find((object) => object.name === name);
+}
+
+/** The fields of every object, each once: a record's keys are respelled to any of them. */
+export function knownFields(): string[] {
+  return [...new Set(objectCatalog().flatMap((object) => object.fields))];
+}
+
+/** Everything that decides what a run derives: each object's definition and SQL, and the engine's own steps. */
+export function derivationFiles(): { name: string; text: string }[] {
+  const files = objectCatalog().flatMap((object) => {
+    const folder = `${OBJECTS}/${object.name}`;
+    return [
+      { name: `${folder}/object.json`, text: readFileSync(join(QUERIES_DIR, folder, 'object.json'), 'utf8') },
+      { name: `${folder}/stage`, text: object.stage },
+      ...object.facts,
+      { name: `${folder}/clear`, text: object.clear },
+    ];
+  });
+  return [...files, ...sqlFolder('store/derive')];
+}
+
+function readObject(name: string): CatalogObject {
+  const folder = `${OBJECTS}/${name}`;
+  const file = join(QUERIES_DIR, folder, 'object.json');
+  const problem = (what: string) => new FleetkitError(`${file}: ${what}`);
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw problem(`not a readable object definition (${(error as Error).message})`);
+  }
+  const text = (key: string): string => {
+    if (typeof json[key] !== 'string' || json[key] === '') throw problem(`"${key}" must be a non-empty string`);
+    return json[key];
+  };
+  const names = (value: unknown, key: string): string[] => {
+    if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) {
+      throw problem(`"${key}" must be a non-empty list of field names`);
+    }
+    return value;
+  };
+  const kind = text('kind');
+  if (!KINDS.includes(kind)) throw problem(`"kind" must be ${KINDS.join(' or ')}, not "${kind}"`);
+  let flowName: RegExp;
+  try {
+    flowName = new RegExp(text('flowName'), 'i');
+  } catch (error) {
+    throw problem(`"flowName" is not a regular expression (${(error as Error).message})`);
+  }
+  if (!Array.isArray(json.recognisedBy) || json.recognisedBy.length === 0) throw problem('"recognisedBy" must be a non-empty list of field lists');
+  const need = (sql: string) => {
+    if (!existsSync(join(QUERIES_DIR, `${folder}/${sql}.sql`))) throw problem(`its folder has no ${sql}.sql`);
+    return sqlFile(`${folder}/${sql}`);
+  };
+  const facts = sqlFolder(`${folder}/facts`);
+  if (facts.length === 0) throw problem('its folder has no facts/*.sql');
+  return {
+    name,
+    kind: kind as CatalogObject['kind'],
+    flowName,
+    recognisedBy: json.recognisedBy.map((set, i) => names(set, `recognisedBy[${i}]`)),
+    id: text('id'),
+    fields: names(json.fields, 'fields'),
+    stage: need('stage'),
+    facts,
+    clear: need('clear'),
+    recordTime: existsSync(join(QUERIES_DIR, `${folder}/record-time.sql`)) ? sqlFile(`${folder}/record-time`) : null,
+  };
+}
