@@ -2,6 +2,7 @@ import { defaults } from '../config';
 import { ExitCode } from '../errors';
 import { loadSnapshots, type LoadSummary } from '../load/load-snapshots';
 import { formatBytes, progressReporter } from '../load/progress';
+import { visibleControls } from '../output/visible-controls';
 import { parseCommandArgs, positiveInteger, UsageError, type Command } from './command';
 
 const usage = `Usage: fleetkit load <s3://bucket/prefix | folder> [--db ${defaults.db}] [--endpoint URL] [--region R]
@@ -26,8 +27,26 @@ export function printSummary(summary: LoadSummary, out: NodeJS.WritableStream): 
   out.write(`${parts.join(', ')} → ${summary.db}\n`);
   const reasons = new Map<string, number>();
   for (const s of summary.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  for (const [reason, count] of reasons) out.write(`  skipped ${count} × ${reason}\n`);
-  for (const notice of summary.notices) out.write(`  notice: ${notice.message}\n`);
+  for (const [reason, count] of reasons) out.write(`  skipped ${count} × ${visibleControls(reason)}\n`);
+  for (const line of noticeLines(summary.notices)) out.write(`  notice: ${visibleControls(line)}\n`);
+}
+
+/** One line per run and kind of notice: a run of overlapping pages can hold thousands of duplicate IDs. */
+function noticeLines(notices: LoadSummary['notices']): string[] {
+  const groups = new Map<string, LoadSummary['notices']>();
+  for (const notice of notices) {
+    const group = `${notice.runKey ?? ''}\0${notice.kind}`;
+    groups.set(group, [...(groups.get(group) ?? []), notice]);
+  }
+  return [...groups.values()].map(([first, ...more]) =>
+    more.length === 0 ? first.message : `${first.message} (and ${more.length} more like it in this run: see the load_errors view)`,
+  );
+}
+
+/** Nothing loaded and every run refused for holding no records: nothing the source lists was usable. */
+function nothingUsable(summary: LoadSummary): boolean {
+  const usable = summary.runsLoaded + summary.runsReloaded + summary.runsUnchanged;
+  return usable === 0 && summary.failures.length > 0 && summary.failures.every((f) => f.kind === 'no-records');
 }
 
 export const loadCommand: Command = {
@@ -67,9 +86,9 @@ export const loadCommand: Command = {
     }
     if (!values.quiet) printSummary(summary, process.stdout);
     if (summary.runsFailed > 0) {
-      for (const f of summary.failures) process.stderr.write(`error: ${f.message}\n`);
+      for (const f of summary.failures) process.stderr.write(`error: ${visibleControls(f.message)}\n`);
       process.stderr.write(`${summary.runsFailed} of ${summary.runsListed} runs failed to load; fix the files and run load again\n`);
-      return ExitCode.failed;
+      return nothingUsable(summary) ? ExitCode.nothingUsable : ExitCode.failed;
     }
     return 0;
   },

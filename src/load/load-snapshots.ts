@@ -7,7 +7,7 @@ import type { Source, SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
-import { EmptyRunError, FileLoadError, writeRun, type FetchedFile } from '../store/write-run';
+import { EmptyRunError, FileLoadError, writeRun, type FetchedFile } from './write-run';
 import { twoFlowsNotices } from './flow-notices';
 import type { LoadEvent } from './progress';
 import { nothingUsable } from './nothing-usable';
@@ -32,6 +32,8 @@ export interface RunFailure {
   runKey: string;
   fileKey: string | null;
   message: string;
+  /** `no-records` for a run with nothing to load; otherwise why it failed, e.g. `unreadable-file`, `run-failed`. */
+  kind: string;
 }
 
 /** Something the load noticed and handled without refusing a run: counted, printed and kept in `load_errors`. */
@@ -200,7 +202,7 @@ async function loadOneRun(
 ): Promise<void> {
   const fail = async (fileKey: string | null, message: string, line: number | null = null, kind = 'run-failed'): Promise<void> => {
     summary.runsFailed++;
-    summary.failures.push({ runKey: run.runKey, fileKey, message });
+    summary.failures.push({ runKey: run.runKey, fileKey, message, kind });
     await store.run(sqlFile('store/insert-load-error'), {
       run_key: run.runKey,
       flow_name: run.flowName,
