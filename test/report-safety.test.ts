@@ -2,7 +2,6 @@ import { DuckDBInstance, listValue } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { html, htmlText, trustedHtml } from '../src/report/html';
 import { parseQuarter, previousQuarter, quarterEndInstant } from '../src/report/quarter';
-import { translateSpec } from '../src/report/report-charts';
 import { cssString } from '../src/report/report-style';
 import { sqlFile } from '../src/store/sql-files';
 
@@ -48,16 +47,5 @@ describe('quarters', () => {
     expect(previousQuarter(parseQuarter('2026q1')).label).toBe('2025Q4');
     expect(() => parseQuarter('2026-07')).toThrow('Quarter "2026-07" is not valid: expected a year and a quarter such as 2026Q3.');
     expect(() => parseQuarter('2026Q5')).toThrow(/not valid/);
-  });
-});
-
-describe('chart translation', () => {
-  it('replaces string values wherever they are, but not keys or field references', () => {
-    const spec = { title: { text: 'Month' }, encoding: { x: { field: 'Month', title: 'Month' } }, data: { values: [{ Month: 'Month' }] } };
-    expect(translateSpec(spec, { Month: '月' })).toEqual({
-      title: { text: '月' },
-      encoding: { x: { field: 'Month', title: '月' } },
-      data: { values: [{ Month: '月' }] },
-    });
   });
 });
