@@ -134,7 +134,7 @@ describe('odd folder entries fail or skip only their own run or file', () => {
 
     const summary = await loadSnapshots({ source: root, db });
     expect(summary.failures).toEqual([
-      { runKey: `ws-computers/${E(3)}`, fileKey: null, message: `${root}/ws-computers/${E(3)}/part-1: a dangling symbolic link (its target is missing)` },
+      { runKey: `ws-computers/${E(3)}`, fileKey: null, message: `${root}/ws-computers/${E(3)}/part-1: a dangling symbolic link (its target is missing)`, kind: 'run-failed' },
     ]);
     expect(summary.skipped).toContainEqual({ key: 'stray.json', reason: 'a dangling symbolic link (its target is missing)' });
     expect((await loadedRuns(db)).map((r) => r.snapshot_id)).toEqual(goodRuns);

@@ -3,7 +3,7 @@ import { hasAgent } from './expected-records';
 
 type Rec = Record<string, any>;
 
-/** The time the store gives a generated run: its file time, the run's start plus 3 s (see report-fleet). */
+/** The time the store gives a generated run: its file time, the run's start plus writeRuns' upload delay of 3 s. */
 export function snapshotTime(run: GeneratedRun): number {
   return run.runAt.getTime() + 3000;
 }
