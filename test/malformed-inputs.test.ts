@@ -146,6 +146,8 @@ const cases: Case[] = [
   { name: 'an ID as text', files: { 'part-0': lines(computer('7'), computer(8)) }, expect: { load: [7, 8] } },
   { name: 'a lower-case id key', files: { 'part-0': lines(computer(1), { id: 9, hostName: 'host-9', agentVersion: '20.0.1-100' }) }, expect: { load: [1, 9] } },
   { name: 'a policy inside a computers flow', files: { 'part-0': lines(computer(1), policy(5)) }, expect: { load: [1], notice: true } },
+  { name: 'only policies in a computers flow', files: { 'part-0': lines(policy(5), policy(6)) }, expect: { refuse: 'part-0' } },
+  { name: 'only records without an ID', files: { 'part-0': lines({ hostName: 'a', agentVersion: '20.0.1-100' }, { hostName: 'b', agentVersion: '20.0.1-100' }) }, expect: { refuse: 'part-0' } },
   { name: 'a null ID', files: { 'part-0': lines(computer(1), computer(null)) }, expect: { load: [1], notice: true } },
   { name: 'a negative ID', files: { 'part-0': lines(computer(1), computer(-4)) }, expect: { loadOrRefuse: [1, -4], file: 'part-0' } },
   { name: 'a JSON object with a duplicate key', files: { 'part-0': `{"ID": 1, "hostName": "a", "hostName": "b"}\n` }, expect: { loadOrRefuse: [1], file: 'part-0' } },

@@ -18,24 +18,26 @@ CREATE OR REPLACE MACRO fk_page_records(v) AS
   CASE WHEN json_type(v) = 'ARRAY' THEN list_transform(json_extract(v, '$[*]'), e -> fk_record_value(e))
     ELSE [fk_record_value(v)] END;
 
--- A record with its top-level keys in their documented spelling (`known_fields`, every object's `fields` in
--- queries/objects/*/object.json), when it spells one of them only otherwise (`id`, `Hostname`); NULL when its keys
--- need no respelling. Where two keys spell one field, the documented spelling is kept. Key casing drifts between
--- exports; the per-run model respells the records that lack a core field (queries/objects/*/stage.sql).
-CREATE OR REPLACE MACRO fk_respelled(record, known_fields) AS (
-  SELECT CASE WHEN count(*) FILTER (WHERE known) > count(*) FILTER (WHERE known AND spelled_as_documented)
-    THEN to_json(map_from_entries(list({'key': documented, 'value': value}))) END
-  FROM (
-    SELECT documented, bool_or(field IS NOT NULL) AS known, bool_or(key = documented) AS spelled_as_documented,
-      arg_max(value, key = documented) AS value
-    FROM (
-      SELECT entry.key AS key, entry.value AS value, f.field, coalesce(f.field, entry.key) AS documented
-      FROM unnest(map_entries(json_transform(record, '"MAP(VARCHAR, JSON)"'))) AS t(entry)
-      LEFT JOIN unnest(known_fields) AS f(field) ON lower(entry.key) = lower(f.field)
-    )
-    GROUP BY documented
-  )
-);
+-- Key casing drifts between exports (`id`, `Hostname`): each object's stage (queries/objects/*/stage.sql) reads a
+-- record that lacks a core field again with its keys respelled. `known_fields` are every object's `fields`
+-- (queries/objects/*/object.json) in their documented spelling, `known_lower` the same in lower case, both bound
+-- by the engine (so that no record lower-cases a constant list).
+
+-- Whether a record spells a known field only otherwise than documented (where both are present, the documented
+-- spelling is read).
+CREATE OR REPLACE MACRO fk_keys_drift(record, known_fields, known_lower) AS
+  len(list_intersect(json_keys(record), known_fields))
+    < len(list_intersect(list_transform(json_keys(record), k -> lower(k)), known_lower));
+
+-- The record with its known keys in their documented spelling: where the documented spelling is present, other
+-- spellings of the key are dropped; of several other spellings, the first is kept.
+CREATE OR REPLACE MACRO fk_respelled(record, known_fields, known_lower) AS to_json(map_from_entries(list_transform(
+  list_filter(
+    list_transform(map_entries(json_transform(record, '"MAP(VARCHAR, JSON)"')),
+      e -> {'key': coalesce(known_fields[list_position(known_lower, lower(e.key))], e.key), 'spelled': e.key, 'value': e.value}),
+    e -> e.key = e.spelled OR (NOT list_contains(json_keys(record), e.key)
+      AND list_position(list_transform(json_keys(record), k -> lower(k)), lower(e.spelled)) = list_position(json_keys(record), e.spelled))),
+  e -> {'key': e.key, 'value': e.value})));
 
 -- An ID: an integer that fits BIGINT, given as a JSON number or as text; NULL otherwise (12.5, "abc", 2^64).
 CREATE OR REPLACE MACRO fk_integer_id(v) AS

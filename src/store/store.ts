@@ -6,7 +6,7 @@ import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
 import { catalogObject, derivationFiles, knownFields, objectCatalog } from './object-catalog';
 import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
-import { QueryResult } from './query-result';
+import { QueryResult, type Row } from './query-result';
 import { digestOf, installSql, isCurrent, readStoreSchema, refuseNewer, SCHEMA_VERSION, writeStoreSchema, type StoreSchema } from './schema-version';
 import { sqlFile } from './sql-files';
 import { StoreReader } from './store-reader';
@@ -108,28 +108,34 @@ export class Store {
     }
   }
 
-  /** Re-derives a run's model tables from its raw records (inside the caller's transaction), replacing its rows. */
-  async deriveRun(snapshotId: string): Promise<void> {
+  /**
+   * Re-derives a run's model tables from its raw records (inside the caller's transaction), replacing its rows;
+   * returns the notices of the records the model left out or merged, as deriveNewRun does.
+   */
+  async deriveRun(snapshotId: string): Promise<Row[]> {
     const id = { snapshot_id: snapshotId };
     await this.run(sqlFile('store/derive/clear-record-notices'), id);
     for (const object of objectCatalog()) await this.run(object.clear, id);
     const stored = (await this.query(sqlFile('store/derive/run-object'), id)).rows[0]?.object;
-    if (stored !== undefined) await this.deriveNewRun(snapshotId, String(stored));
+    return stored === undefined ? [] : this.deriveNewRun(snapshotId, String(stored));
   }
 
   /**
    * Derives the model rows of a run that has none yet (inside the caller's transaction), by its object's SQL in
-   * `queries/objects/<object>/`: a run of an object the catalog lacks derives nothing.
+   * `queries/objects/<object>/`: a run of an object the catalog lacks derives nothing. Returns the notices of the
+   * records the model left out or merged (`kind`, `file_key`, `message`), by file and place in the file.
    */
-  async deriveNewRun(snapshotId: string, object: string): Promise<void> {
+  async deriveNewRun(snapshotId: string, object: string): Promise<Row[]> {
     const definition = catalogObject(object);
-    if (definition === undefined) return;
-    const params = { snapshot_id: snapshotId, object, known_fields: listValue(knownFields()) };
+    if (definition === undefined) return [];
+    const known = knownFields();
+    const params = { snapshot_id: snapshotId, object, known_fields: listValue(known), known_lower: listValue(known.map((f) => f.toLowerCase())) };
     await this.run(definition.stage, params);
-    await this.run(sqlFile('store/derive/judge-records'));
+    const leftOut = Number((await this.query(sqlFile('store/derive/judge-records'))).rows[0].Count);
     for (const { text } of definition.facts) await this.run(text, params);
-    await this.run(sqlFile('store/derive/insert-record-notices'), params);
-    await this.run(sqlFile('store/derive/drop-run-records'));
+    // The temporary tables stay until the next run replaces them: dropping them would cost statements every run.
+    if (leftOut === 0) return [];
+    return (await this.query(sqlFile('store/derive/insert-record-notices'), { snapshot_id: snapshotId, object })).rows;
   }
 
   close(): void {
@@ -145,6 +151,7 @@ export class Store {
     await this.transaction(async () => {
       for (const { text } of installSql()) await this.run(text);
       await this.rebuildDerivedIfModelChanged();
+      await this.run(sqlFile('store/apply-record-floor'));
       await writeStoreSchema(this);
     });
   }

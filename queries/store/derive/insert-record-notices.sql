@@ -1,4 +1,5 @@
--- One notice per record the model left out or merged (judge-records.sql says why), naming its file and place.
+-- One notice per record the model left out or merged (judge-records.sql says why), naming its file and place;
+-- returned in that order.
 INSERT INTO fk_record_notices (snapshot_id, kind, file_key, ordinal, message)
 SELECT $snapshot_id, verdict, file_key, ordinal,
   file_key || ' record ' || coalesce(CAST(ordinal AS VARCHAR), '?') || ': ' || CASE verdict
@@ -10,5 +11,6 @@ SELECT $snapshot_id, verdict, file_key, ordinal,
       || kept_file_key || ' record ' || coalesce(CAST(kept_ordinal AS VARCHAR), '?')
       || CASE WHEN identical_copies THEN '' ELSE ' (latest lastAgentCommunication, else the last read)' END
   END
-FROM fk_run_records
-WHERE verdict IS NOT NULL;
+FROM fk_run_left_out
+ORDER BY file_key, ordinal
+RETURNING kind, file_key, message;

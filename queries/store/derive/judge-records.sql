@@ -1,9 +1,10 @@
--- What the model does with each record of the run its object's stage parsed (fk_run_parsed), as `verdict`: NULL
--- keeps it; `other-object` (a record of another object), `missing-id`, `invalid-id` (not an integer that fits
--- BIGINT) and `duplicate-id` leave it out, counted in fk_record_notices. Of the copies of one ID, the one seen
--- latest is kept (ties: the last read, by file and place in the file); identical copies are merged.
+-- The records of the run (as its object's stage parsed them into fk_run_parsed) that the model leaves out, and why
+-- (`verdict`): `other-object` (a record of another object), `missing-id`, `invalid-id` (not an integer that fits
+-- BIGINT) and `duplicate-id`, counted in fk_record_notices. Of the copies of one ID, the one seen latest is kept
+-- (ties: the last read, by file and place in the file); identical copies are merged. The facts are the records not
+-- left out; the statement's count says whether there is anything to notice.
 -- `record_rowid` points at the record in fk_records (stable inside the loading transaction): records are not copied.
-CREATE OR REPLACE TEMP TABLE fk_run_records AS
+CREATE OR REPLACE TEMP TABLE fk_run_left_out AS
 WITH refusals AS (
   SELECT *,
     CASE WHEN other_object IS NOT NULL THEN 'other-object' WHEN id_text IS NULL THEN 'missing-id'
@@ -19,10 +20,14 @@ kept AS (
   FROM refusals
   WHERE refused IS NULL
   GROUP BY id
+  HAVING count(*) > 1
+),
+judged AS (
+  SELECT r.record_rowid, r.file_key, r.ordinal, r.id_text, r.id, r.other_object,
+    k.copy.file_key AS kept_file_key, k.copy.ordinal AS kept_ordinal,
+    CASE WHEN refused IS NULL AND k.copy.rowid <> record_rowid THEN 'duplicate-id' ELSE refused END AS verdict,
+    CASE WHEN refused IS NULL THEN same_digest END AS identical_copies
+  FROM refusals AS r
+  LEFT JOIN kept AS k USING (id)
 )
-SELECT r.* EXCLUDE (digest, refused),
-  k.copy.file_key AS kept_file_key, k.copy.ordinal AS kept_ordinal,
-  CASE WHEN refused IS NULL AND k.copy.rowid <> record_rowid THEN 'duplicate-id' ELSE refused END AS verdict,
-  CASE WHEN refused IS NULL AND copy_count > 1 THEN same_digest END AS identical_copies
-FROM refusals AS r
-LEFT JOIN kept AS k USING (id);
+SELECT * FROM judged WHERE verdict IS NOT NULL;

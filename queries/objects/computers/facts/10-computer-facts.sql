@@ -1,6 +1,7 @@
--- One typed row per computer of the run: the records store/derive/judge-records.sql keeps (one per ID). Every field is
--- cast from text, so typed JSON and all-string records give the same values, and a field an older schemaVersion
--- lacks is NULL. Times are milliseconds since the epoch (0 means never) or ISO-8601 text.
+-- One typed row per computer of the run: its records that store/derive/judge-records.sql does not leave out (one
+-- per ID), read as documented (respelled where stage.sql respelled them). Every field is cast from text, so typed
+-- JSON and all-string records give the same values, and a field an older schemaVersion lacks is NULL. Times are
+-- milliseconds since the epoch (0 means never) or ISO-8601 text.
 INSERT INTO fk_computer_facts BY NAME
 SELECT
   $snapshot_id AS snapshot_id,
@@ -36,7 +37,10 @@ SELECT
   CASE WHEN trim(c.agentVersion) NOT IN ('', '0.0.0.0')
     THEN list_transform(regexp_split_to_array(trim(c.agentVersion), '[.-]'), part -> TRY_CAST(part AS BIGINT))
   END AS agent_version_key,
-  r.record AS record
-FROM fk_run_records AS s
-JOIN fk_records AS r ON r.rowid = s.record_rowid
-WHERE s.verdict IS NULL;
+  record
+FROM (
+  SELECT s.id, s.seen, r.record, fk_computer_fields(coalesce(s.respelled, r.record)) AS c
+  FROM fk_run_parsed AS s
+  JOIN fk_records AS r ON r.rowid = s.record_rowid
+  WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)
+);

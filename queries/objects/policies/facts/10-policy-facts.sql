@@ -1,6 +1,6 @@
--- One typed row per policy of the run (the records store/derive/judge-records.sql keeps), with its settings as a
--- name → value map and the record itself (policies are few, so keeping the record here costs little and spares a
--- JSON join at query time).
+-- One typed row per policy of the run (its records that store/derive/judge-records.sql does not leave out), with
+-- its settings as a name → value map and the record itself (policies are few, so keeping the record here costs
+-- little and spares a JSON join at query time).
 INSERT INTO fk_policy_facts BY NAME
 SELECT
   $snapshot_id AS snapshot_id,
@@ -16,7 +16,10 @@ SELECT
   p.logInspection.state AS log_inspection_state,
   p.applicationControl.state AS application_control_state,
   map_from_entries(list_transform(map_entries(p.policySettings), s -> {'key': s.key, 'value': s.value.value})) AS settings,
-  r.record AS record
-FROM fk_run_records AS s
-JOIN fk_records AS r ON r.rowid = s.record_rowid
-WHERE s.verdict IS NULL;
+  record
+FROM (
+  SELECT s.id, r.record, fk_policy_fields(coalesce(s.respelled, r.record)) AS p
+  FROM fk_run_parsed AS s
+  JOIN fk_records AS r ON r.rowid = s.record_rowid
+  WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)
+);

@@ -9,9 +9,9 @@ SELECT DISTINCT
   t.value ->> '$'
 FROM (
   SELECT s.id, coalesce(s.respelled, r.record) AS record
-  FROM fk_run_records AS s
+  FROM fk_run_parsed AS s
   JOIN fk_records AS r ON r.rowid = s.record_rowid
-  WHERE s.verdict IS NULL
+  WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)
 ) AS r, json_tree(r.record) AS t
 WHERE t.fullkey <> '$'
   AND NOT contains(t.fullkey, '[')

@@ -5,12 +5,13 @@ import { FleetkitError } from '../errors';
 import { gunzipFile } from '../formats/gunzip';
 import { locateParseError } from '../formats/locate-error';
 import type { Compression, FileFormat } from '../formats/sniff';
-import { objectFromFields, objectFromFlowName, ownName } from '../load/object-kind';
-import type { RunPlan } from '../load/run-plan';
 import { snapshotTime } from '../source/snapshot-time';
-import { recordExpression, type ColumnDescription } from './record-expression';
-import { sqlFile } from './sql-files';
-import type { Store } from './store';
+import { catalogObject } from '../store/object-catalog';
+import { recordExpression, type ColumnDescription } from '../store/record-expression';
+import { sqlFile } from '../store/sql-files';
+import type { Store } from '../store/store';
+import { objectFromFields, objectFromFlowName, ownName } from './object-kind';
+import type { RunPlan } from './run-plan';
 
 export interface FetchedFile {
   key: string;
@@ -44,11 +45,18 @@ export class EmptyRunError extends FleetkitError {
   readonly kind = 'no-records';
 }
 
+/** How many records were left out, by reason: `2 other-object, 1 missing-id`. */
+function leftOut(notices: RecordNotice[]): string {
+  const counts = new Map<string, number>();
+  for (const n of notices) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => `${count} ${kind}`).join(', ');
+}
+
 /** A record the model left out or merged (a duplicate ID, no usable ID, the other object), as the store keeps it. */
 export interface RecordNotice {
   kind: string;
   runKey: string;
-  fileKey: string;
+  fileKey: string | null;
   line: null;
   message: string;
 }
@@ -74,11 +82,12 @@ export async function writeRun(
 
 async function replaceRun(store: Store, run: RunPlan, files: FetchedFile[], sourceUri: string) {
   const id = { snapshot_id: run.snapshotId };
-  await store.run(sqlFile('store/delete-run'), id);
+  const replacing = (await store.query(sqlFile('store/delete-run-entry'), id)).rows.length > 0;
+  if (replacing) await store.run(sqlFile('store/delete-run'), id);
   const named = objectFromFlowName(run.flowName);
   const provisional = named ?? ownName(run.flowName).toLowerCase();
-  for (const file of files) await insertRecords(store, run.snapshotId, provisional, file);
-  const records = Number((await store.query(sqlFile('store/run-record-count'), id)).rows[0].records);
+  let records = 0;
+  for (const file of files) records += await insertRecords(store, run.snapshotId, provisional, file);
   if (records === 0) {
     const names = files.map((f) => f.location).join(', ');
     throw new EmptyRunError(`run ${run.runKey}: no records in its ${files.length === 1 ? 'file' : `${files.length} files`} (${names}); refused rather than loaded as an empty snapshot`);
@@ -96,8 +105,8 @@ async function replaceRun(store: Store, run: RunPlan, files: FetchedFile[], sour
       partitions: Object.keys(file.partitions).length > 0 ? JSON.stringify(file.partitions) : null,
     });
   }
-  await store.deriveRun(run.snapshotId);
-  const taken = snapshotTime(run.lastModified, run.period, await newestRecordTime(store, run));
+  const noticed = replacing ? await store.deriveRun(run.snapshotId) : await store.deriveNewRun(run.snapshotId, object);
+  const taken = snapshotTime(run.lastModified, run.period, await newestRecordTime(store, run, object));
   await store.run(sqlFile('store/insert-run'), {
     snapshot_id: run.snapshotId,
     object,
@@ -113,10 +122,22 @@ async function replaceRun(store: Store, run: RunPlan, files: FetchedFile[], sour
     signature: run.signature,
     source_uri: sourceUri,
   });
-  const notices = (await store.query(sqlFile('store/run-notices'), id)).rows.map(
+  const notices = noticed.map(
     (row): RecordNotice => ({ kind: String(row.kind), runKey: run.runKey, fileKey: String(row.file_key), line: null, message: String(row.message) }),
   );
-  return { object, rows: records, notices };
+  if (catalogObject(object) === undefined) {
+    notices.push({
+      kind: 'unknown-object',
+      runKey: run.runKey,
+      fileKey: null,
+      line: null,
+      message: `run ${run.runKey}: its ${records} records are of no object fleetkit knows; kept as "${object}", in no figure`,
+    });
+  } else if (notices.length >= records) {
+    const names = files.map((f) => f.location).join(', ');
+    throw new EmptyRunError(`run ${run.runKey}: none of the ${records} records in ${names} is one of ${object} (${leftOut(notices)}); refused rather than loaded as an empty snapshot`);
+  }
+  return { object, rows: records - notices.filter((n) => n.kind !== 'unknown-object').length, notices };
 }
 
 /** The file as DuckDB reads it: a gzip file is unpacked to `target` first, since DuckDB reads a cut-short gzip silently. */
@@ -130,17 +151,17 @@ async function plainFile(file: FetchedFile, target: string): Promise<FetchedFile
   return { ...file, path: target };
 }
 
-async function insertRecords(store: Store, snapshotId: string, object: string, file: FetchedFile): Promise<void> {
+/** Inserts the file's records (each insert SQL is one statement); returns how many. */
+async function insertRecords(store: Store, snapshotId: string, object: string, file: FetchedFile): Promise<number> {
   const params = { snapshot_id: snapshotId, object, file_key: file.key, path: file.path };
   try {
-    if (file.format !== 'csv' && file.format !== 'parquet') {
-      await store.run(sqlFile(`store/insert-${file.format}`), params);
-      return;
+    let sql = sqlFile(`store/insert-${file.format}`);
+    if (file.format === 'csv' || file.format === 'parquet') {
+      const described = await store.query(sqlFile(`store/describe-${file.format}`), { path: file.path });
+      const columns = described.rows as unknown as ColumnDescription[];
+      sql = sql.replace('{{record}}', () => recordExpression(columns));
     }
-    const described = await store.query(sqlFile(`store/describe-${file.format}`), { path: file.path });
-    const columns = described.rows as unknown as ColumnDescription[];
-    const sql = sqlFile(`store/insert-${file.format}`).replace('{{record}}', () => recordExpression(columns));
-    await store.run(sql, params);
+    return Number((await store.query(sql, params)).rows[0].Count);
   } catch (error) {
     const location = await locateParseError(file.path, file.format).catch(() => null);
     const duckdbProblem = (error as Error).message.split('\n')[0].replace(/"[^"]*"/, 'the file');
@@ -148,10 +169,11 @@ async function insertRecords(store: Store, snapshotId: string, object: string, f
   }
 }
 
-/** The newest time of last agent communication or policy send the run's computers show inside its period. */
-async function newestRecordTime(store: Store, run: RunPlan): Promise<Date | null> {
-  if (run.period === null) return null;
-  const newest = await store.query(sqlFile('store/newest-record-time'), {
+/** The newest time the run's rows show inside its period (computers: last agent communication or policy send). */
+async function newestRecordTime(store: Store, run: RunPlan, object: string): Promise<Date | null> {
+  const sql = catalogObject(object)?.recordTime ?? null;
+  if (run.period === null || sql === null) return null;
+  const newest = await store.query(sql, {
     snapshot_id: run.snapshotId,
     period_start: run.period.start.toISOString(),
     period_end: run.period.end.toISOString(),
