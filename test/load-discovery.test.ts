@@ -36,7 +36,7 @@ describe('finding flows under a bucket root', () => {
     };
     writeKey(mirror, 'README.md', '# bucket\n', T);
     put(`appflow/ws-computers/${E(1)}`, 'appflow/ws-computers', E(1), [1, 2]);
-    put(`security/exports/appflow/ws-policies/schemaVersion_1/2026/03/14/${E(2)}`, 'security/exports/appflow/ws-policies', E(2), [7]);
+    put(`security/exports/appflow/ws-inventory/schemaVersion_1/2026/03/14/${E(2)}`, 'security/exports/appflow/ws-inventory', E(2), [7]);
     put('archive/legacy-computers/2026/03/14/08', 'archive/legacy-computers', 'archive/legacy-computers/2026/03/14/08', [3, 4, 5]);
     put('tenant-a/ws-computers/2026/03/14/08', 'tenant-a/ws-computers', 'tenant-a/ws-computers/2026/03/14/08', [1]);
     put('tenant-b/ws-computers/2026/03/14/08', 'tenant-b/ws-computers', 'tenant-b/ws-computers/2026/03/14/08', [1, 2]);

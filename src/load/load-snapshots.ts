@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { cacheDirFor, defaults } from '../config';
-import { sniffFormat } from '../formats/sniff';
+import { sniffFormat, type Sniffed } from '../formats/sniff';
 import { openSource } from '../source/open-source';
 import { snapshotTime } from '../source/snapshot-time';
 import type { Source, SourceObject } from '../source/types';
+import { isUnreadable } from '../source/unreadable-entry';
 import { limitConcurrency } from '../source/limit-concurrency';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
@@ -158,6 +159,10 @@ async function fetchRunFiles(
   const results = await Promise.all(
     run.files.map((file) =>
       limit(async () => {
+        // An empty file holds nothing to fetch; it stays in the run's count of skipped files.
+        if (file.object.size === 0 && !isUnreadable(file.object)) {
+          return { file, path: '', sniffed: { kind: 'skip', reason: 'empty file' } as Sniffed };
+        }
         const path = await source.fetch(file.object);
         report({ type: 'file-fetched', bytes: file.object.size });
         const sniffed = await sniffFormat(path, file.key.fileName);
