@@ -1,6 +1,6 @@
 import { sqlFile } from '../store/sql-files';
 import type { Store } from '../store/store';
-import type { LoadNotice } from './load-snapshots';
+import type { LoadNotice } from './load-notice';
 
 /**
  * One notice per object the store holds from more than one flow: figures never add two flows together, so the user

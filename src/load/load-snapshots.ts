@@ -10,6 +10,7 @@ import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
 import { EmptyRunError, FileLoadError, writeRun, type FetchedFile } from './write-run';
 import { twoFlowsNotices } from './flow-notices';
+import type { LoadNotice } from './load-notice';
 import type { LoadEvent } from './progress';
 import { nothingUsable } from './nothing-usable';
 import { planRuns, type RunPlan, type SkippedObject } from './run-plan';
@@ -37,16 +38,7 @@ export interface RunFailure {
   kind: string;
 }
 
-/** Something the load noticed and handled without refusing a run: counted, printed and kept in `load_errors`. */
-export interface LoadNotice {
-  /** A short stable name, e.g. `duplicate-id`, `same-execution-id`, `two-flows-one-object`. */
-  kind: string;
-  runKey: string | null;
-  fileKey: string | null;
-  line: number | null;
-  /** One line for a person, naming the file (and line) where there is one. */
-  message: string;
-}
+export type { LoadNotice };
 
 export interface LoadSummary {
   source: string;

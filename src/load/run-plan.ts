@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readExportKey, type ExportFileKey, type KeyReading } from '../source/layout';
 import type { SourceObject } from '../source/types';
 import { isUnreadable } from '../source/unreadable-entry';
-import type { LoadNotice } from './load-snapshots';
+import type { LoadNotice } from './load-notice';
 
 export interface PlannedFile {
   object: SourceObject;

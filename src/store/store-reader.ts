@@ -1,7 +1,14 @@
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { QueryResult } from './query-result';
-import type { SqlParams, Store } from './store';
 
-type Session = Pick<Store, 'query' | 'named' | 'close'>;
+type SqlParams = Record<string, DuckDBValue>;
+
+/** One read-only opening of the store: what a reader needs of it for one call. */
+interface Session {
+  query(sql: string, params?: SqlParams): Promise<QueryResult>;
+  named(name: string, params?: Record<string, unknown>): Promise<QueryResult>;
+  close(): void;
+}
 
 /**
  * A store read one call at a time: each call opens the file read-only, runs and lets it go, so that a reader kept
