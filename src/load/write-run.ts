@@ -153,10 +153,12 @@ async function plainFile(file: FetchedFile, target: string): Promise<FetchedFile
 
 /** Inserts the file's records (each insert SQL is one statement); returns how many. */
 async function insertRecords(store: Store, snapshotId: string, object: string, file: FetchedFile): Promise<number> {
-  const params = { snapshot_id: snapshotId, object, file_key: file.key, path: file.path };
+  const params: Record<string, string> = { snapshot_id: snapshotId, object, file_key: file.key, path: file.path };
   try {
-    let sql = sqlFile(`store/insert-${file.format}`);
-    if (file.format === 'csv' || file.format === 'parquet') {
+    let sql = sqlFile(`store/insert-${file.format === 'json-lines' ? 'json-values' : file.format}`);
+    if (file.format === 'json-lines' || file.format === 'json-values') {
+      params.format = file.format === 'json-lines' ? 'newline_delimited' : 'unstructured';
+    } else if (file.format === 'csv' || file.format === 'parquet') {
       const described = await store.query(sqlFile(`store/describe-${file.format}`), { path: file.path });
       const columns = described.rows as unknown as ColumnDescription[];
       sql = sql.replace('{{record}}', () => recordExpression(columns));

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ExitCode } from '../errors';
@@ -27,9 +28,9 @@ export function createFolderSource(folder: string): Source {
 }
 
 async function* listFolder(root: string): AsyncGenerator<SourceObject> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(root);
+    entries = await readdir(root, { withFileTypes: true });
   } catch (error) {
     const denied = ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
     throw new SourceError(`${root}: cannot list the folder (${describeEntryError(error)})`, {
@@ -38,18 +39,18 @@ async function* listFolder(root: string): AsyncGenerator<SourceObject> {
     });
   }
   const rootReal = await realpath(root);
-  yield* walk(root, '', names, [rootReal], new Set([rootReal]));
+  yield* walk(root, '', entries, [rootReal], new Set([rootReal]));
 }
 
 /** `ancestors` holds the real path of every folder from the root down to this one; `walked` every folder walked. */
 async function* walk(
   folder: string,
   relative: string,
-  names: string[],
+  entries: Dirent[],
   ancestors: string[],
   walked: Set<string>,
 ): AsyncGenerator<SourceObject> {
-  for (const name of await linksLast(folder, names)) {
+  for (const name of linksLast(entries)) {
     const key = relative === '' ? name : `${relative}/${name}`;
     const path = join(folder, name);
     const unreadable = async (problem: string) => unreadableEntry(key, await lstat(path).then((s) => s.mtime, () => new Date(0)), problem);
@@ -69,10 +70,10 @@ async function* walk(
       continue;
     }
     let real: string;
-    let inside: string[];
+    let inside: Dirent[];
     try {
       real = await realpath(path);
-      inside = await readdir(path);
+      inside = await readdir(path, { withFileTypes: true });
     } catch (error) {
       yield await unreadable(`a folder that cannot be listed (${describeEntryError(error)})`);
       continue;
@@ -91,8 +92,7 @@ async function* walk(
 }
 
 /** Names in key order, the entries that are symbolic links after the others. */
-async function linksLast(folder: string, names: string[]): Promise<string[]> {
-  const isLink = new Map<string, boolean>();
-  for (const name of names) isLink.set(name, await lstat(join(folder, name)).then((s) => s.isSymbolicLink(), () => false));
-  return [...names].sort((a, b) => Number(isLink.get(a)) - Number(isLink.get(b)) || (a < b ? -1 : a > b ? 1 : 0));
+function linksLast(entries: Dirent[]): string[] {
+  const byKey = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return [...entries].sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byKey(a, b)).map((e) => e.name);
 }

@@ -1,9 +1,12 @@
-import type { DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
+import type { DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { arrowTable } from './to-arrow';
 
 export type Row = Record<string, unknown>;
+
+/** Named parameters, bound to `$name` in SQL text. */
+export type SqlParams = Record<string, DuckDBValue>;
 
 export interface Column {
   name: string;

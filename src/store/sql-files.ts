@@ -6,7 +6,7 @@ export const QUERIES_DIR = join(__dirname, '..', '..', 'queries');
 
 const cache = new Map<string, string>();
 
-/** The text of `queries/<name>.sql`, e.g. `store/insert-json-lines`. */
+/** The text of `queries/<name>.sql`, e.g. `store/insert-json-values`. */
 export function sqlFile(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {

@@ -1,7 +1,4 @@
-import type { DuckDBValue } from '@duckdb/node-api';
-import type { QueryResult } from './query-result';
-
-type SqlParams = Record<string, DuckDBValue>;
+import type { QueryResult, SqlParams } from './query-result';
 
 /** One read-only opening of the store: what a reader needs of it for one call. */
 interface Session {

@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
 import { catalogObject, derivationFiles, knownFields, objectCatalog } from './object-catalog';
 import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
-import { QueryResult, type Row } from './query-result';
+import { QueryResult, type Row, type SqlParams } from './query-result';
 import { digestOf, installSql, isCurrent, readStoreSchema, refuseNewer, SCHEMA_VERSION, writeStoreSchema, type StoreSchema } from './schema-version';
 import { sqlFile } from './sql-files';
 import { StoreReader } from './store-reader';
 
-export type SqlParams = Record<string, DuckDBValue>;
+export type { SqlParams };
 
 const PER_RUN_DIGEST = 'per_run_model_digest';
 
