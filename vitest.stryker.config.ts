@@ -26,7 +26,7 @@ export default mergeConfig(
         'test/store-transaction.test.ts',
         'test/store-migration.test.ts',
         'test/store-sharing.test.ts',
-        'test/crash-safety.test.ts',
+        'test/store-statements.test.ts',
         'test/report-safety.test.ts',
       ],
     },

@@ -24,7 +24,7 @@ beforeAll(async () => {
   store = await Store.openReadOnly(join(dir, 'fleet.duckdb'));
 });
 
-afterAll(() => store?.close());
+afterAll(() => store?.closeSync());
 
 /** The text of every `<text>` element of an SVG, unescaped. */
 function svgTexts(svg: string): string[] {
@@ -76,6 +76,25 @@ describe.each(chartNames)('%s', (name) => {
       .filter((text) => text !== '' && !japanese.test(text) && !numbersAndTimes.test(text) && !brandNames.has(text) && !names.has(text));
     expect(untranslated).toEqual([]);
     expect(texts).not.toContain(charts[name].title);
+  });
+
+  it('labels the domain terms it draws as queries/vocabulary.json does', async () => {
+    const vocabulary = JSON.parse(readFileSync(join(projectRoot, 'queries', 'vocabulary.json'), 'utf8')) as Record<
+      string,
+      Array<Record<string, string>>
+    >;
+    const listed = (lang: string) => new Set(Object.values(vocabulary).flatMap((terms) => terms.map((term) => term[lang])));
+    const domainTexts = (texts: string[], lang: string) => texts.filter((text) => listed(lang).has(text.trim()));
+    const names = namesIn((await store.named(charts[name].query)).rows);
+    for (const lang of chartLanguages) {
+      const { spec } = await chartSpecFromStore(store, name, { lang });
+      const legends = JSON.stringify(spec).match(/"domain":\[[^\]]*\]/g) ?? [];
+      for (const domain of legends) {
+        const labels = JSON.parse(domain.replace(/^"domain":/, '')) as unknown[];
+        const strings = labels.filter((label): label is string => typeof label === 'string' && !names.has(label));
+        expect(domainTexts(strings, lang), `${lang} legend ${domain}`).toEqual(strings);
+      }
+    }
   });
 
   it('has a text table for every language', () => {

@@ -87,7 +87,7 @@ describe('the shipped control catalog', () => {
       await installControlMacros(store, controls);
       for (const control of controls) await checkControlBinds(store, control);
     } finally {
-      store.close();
+      store.closeSync();
     }
   });
 
@@ -107,7 +107,7 @@ describe('the shipped control catalog', () => {
           for (const row of rows) expect(String(row.reason), `${control.id}: ${c.name}`).not.toMatch(/[{}]/);
         }
       } finally {
-        store.close();
+        store.closeSync();
       }
     });
   }
@@ -118,7 +118,7 @@ describe("a user's own controls (--controls DIR)", () => {
   beforeAll(async () => {
     store = await Store.open(join(root, 'user.duckdb'));
   });
-  afterAll(() => store?.close());
+  afterAll(() => store?.closeSync());
 
   const refusal = (dir: string): string => {
     try {
@@ -202,7 +202,7 @@ describe("a user's own controls (--controls DIR)", () => {
         `control mystery-key returned reason_key "mystery", which ${join(dir, 'texts.json')} has no "en" reason for`,
       );
     } finally {
-      withData.close();
+      withData.closeSync();
     }
   });
 

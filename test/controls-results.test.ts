@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  store?.close();
+  store?.closeSync();
   if (fleet) rmSync(fleet.dir, { recursive: true, force: true });
 });
 

@@ -91,7 +91,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  store?.close();
+  store?.closeSync();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -303,7 +303,7 @@ describe('stopped or terminated cloud instances', () => {
   });
 
   afterAll(() => {
-    vmStore?.close();
+    vmStore?.closeSync();
     if (vmRoot) rmSync(vmRoot, { recursive: true, force: true });
   });
 

@@ -50,11 +50,13 @@ describe('the import rules of src/ (one road, no arrow back up, no circle)', () 
       'src/store/store.ts': ['../errors', './rows', '../load/plan'], // store-imports-only-itself
       'src/store/rows.ts': ['./store'], // no-circular, with store.ts
       'src/analysis/vocabulary.ts': ['../store/store'],
-      'src/baseline/baseline.ts': ['../analysis/vocabulary', '../report/report'], // the-report-is-the-top-of-analysis
-      'src/charts/chart.ts': ['../analysis/vocabulary', '../render/svg'], // analysis-imports-only-store
-      'src/report/report.ts': ['../charts/chart', '../store/store'],
+      'src/baseline/baseline.ts': ['../analysis/vocabulary', '../charts/chart'], // analysis-imports-only-store
+      'src/charts/chart.ts': ['../analysis/vocabulary', '../render/svg'],
+      'src/report/report.ts': ['../charts/chart', '../baseline/baseline', '../store/store'],
       'src/render/svg.ts': [],
-      'src/notebook/show.ts': ['../render/svg', '../charts/chart', '../store/store', '../load/plan'], // present-imports-only-analysis-store
+      'src/render/theme.ts': ['../output/table'], // render-knows-no-chart
+      // present-imports-only-analysis-store, the-report-is-the-top-of-present
+      'src/notebook/show.ts': ['../render/svg', '../charts/chart', '../store/store', '../load/plan', '../report/report'],
       'src/output/table.ts': ['../cli/main'], // present-imports-only-analysis-store, only-the-top-imports-the-top
       'src/sample/write.ts': ['../store/store', '../source/s3'], // sample-imports-only-store
       'src/cli/main.ts': ['../load/load', '../report/report', '../notebook/show', '../sample/write', '../version'],
@@ -70,8 +72,9 @@ describe('the import rules of src/ (one road, no arrow back up, no circle)', () 
       'load-imports-only-source-store: src/load/load.ts → src/charts/chart.ts',
       'store-imports-only-itself: src/store/store.ts → src/load/plan.ts',
       'no-circular: src/store/rows.ts ⟲ src/store/store.ts',
-      'the-report-is-the-top-of-analysis: src/baseline/baseline.ts → src/report/report.ts',
-      'analysis-imports-only-store: src/charts/chart.ts → src/render/svg.ts',
+      'analysis-imports-only-store: src/baseline/baseline.ts → src/charts/chart.ts',
+      'render-knows-no-chart: src/render/theme.ts → src/output/table.ts',
+      'the-report-is-the-top-of-present: src/notebook/show.ts → src/report/report.ts',
       'present-imports-only-analysis-store: src/notebook/show.ts → src/load/plan.ts',
       'present-imports-only-analysis-store: src/output/table.ts → src/cli/main.ts',
       'only-the-top-imports-the-top: src/output/table.ts → src/cli/main.ts',

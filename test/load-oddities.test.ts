@@ -20,7 +20,7 @@ async function query(db: string, sql: string) {
   try {
     return (await store.query(sql)).rows;
   } finally {
-    store.close();
+    store.closeSync();
   }
 }
 

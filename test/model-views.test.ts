@@ -333,12 +333,12 @@ describe('maintenance', () => {
       expect(reloaded.computers).toBe(5);
 
       const path = fixture.store.path;
-      fixture.store.close();
+      fixture.store.closeSync();
       const reopened = await Store.open(path);
       try {
         expect((await reopened.query('SELECT count(*) AS n FROM computer_snapshots')).rows).toEqual([{ n: 5 }]);
       } finally {
-        reopened.close();
+        reopened.closeSync();
       }
     } finally {
       await fixture.close().catch(() => undefined);

@@ -75,7 +75,7 @@ describe('deriving a run', () => {
         const rows = await store.query('SELECT count(*) AS n FROM fk_computer_facts WHERE snapshot_id = $id', { id: computers.executionId });
         expect(rows.rows).toEqual([{ n: computers.records.length }]);
       } finally {
-        store.close();
+        store.closeSync();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,7 @@ describe('a transaction that cannot commit', () => {
       await expect(fill).rejects.not.toThrow(/rollback/i);
       expect((await store.query('SELECT count(*) AS n FROM fk_meta')).rows).toEqual(before);
     } finally {
-      store.close();
+      store.closeSync();
     }
   });
 });

@@ -13,6 +13,7 @@ export type VocabularyList =
   | 'severities'
   | 'os_families'
   | 'agent_statuses'
+  | 'coverage_measures'
   | 'modules'
   | 'module_states'
   | 'change_types';

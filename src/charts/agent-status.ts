@@ -3,16 +3,8 @@ import { defineChart } from './kit/chart';
 import { agentHealthParams } from './kit/query-params';
 import type { AgentHealthRow } from './kit/rows';
 import { agentStatusColumns } from './kit/rows';
-import {
-  agentStatusColors,
-  chartConfig,
-  chartHeight,
-  colorScale,
-  countFormat,
-  distinctCount,
-  monthBarsWidth,
-  vegaLiteSchemaUrl,
-} from './kit/theme';
+import { monthAxis, monthBarsFrame, monthTooltip, stackOrder } from './kit/month-bars';
+import { agentStatusColors, colorScale, countFormat } from './kit/theme';
 import { countNumber, isoTime } from './kit/values';
 
 const en = {
@@ -52,14 +44,9 @@ export const chart = defineChart<AgentHealthRow, typeof en>({
       })),
     );
     return {
-      $schema: vegaLiteSchemaUrl,
-      title: { text: text.title, subtitle: text.subtitle },
-      width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
-      height: chartHeight,
-      data: { values },
-      mark: { type: 'bar' },
+      ...monthBarsFrame({ text: text.title, subtitle: text.subtitle }, values),
       encoding: {
-        x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: text.month, axis: { format: dates.month } },
+        x: monthAxis(text.month, dates),
         y: { field: 'agents', type: 'quantitative', stack: 'zero', title: text.agents, axis: { format: countFormat } },
         color: {
           field: 'status',
@@ -67,15 +54,14 @@ export const chart = defineChart<AgentHealthRow, typeof en>({
           title: text.agentStatus,
           scale: colorScale(words.agentStatuses, agentStatusColors),
         },
-        order: { field: 'order', type: 'quantitative', sort: 'ascending' },
+        order: stackOrder('order'),
         tooltip: [
-          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          monthTooltip(text.month, dates),
           { field: 'status', type: 'nominal', title: text.status },
           { field: 'agents', type: 'quantitative', title: text.agents, format: countFormat },
           { field: 'with_agent', type: 'quantitative', title: text.of, format: countFormat },
         ],
       },
-      config: chartConfig,
     } satisfies VegaLiteSpec;
   },
 });

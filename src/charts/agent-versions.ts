@@ -2,18 +2,8 @@ import type { VegaLiteSpec } from '../render/vega-lite-types';
 import { defineChart } from './kit/chart';
 import { periodParams } from './kit/query-params';
 import type { AgentVersionRow } from './kit/rows';
-import {
-  chartConfig,
-  chartHeight,
-  colorSteps,
-  countFormat,
-  distinctCount,
-  monthBarsWidth,
-  newestVersionColor,
-  oldestVersionColor,
-  percentFormat,
-  vegaLiteSchemaUrl,
-} from './kit/theme';
+import { monthAxis, monthBarsFrame, monthTooltip, stackOrder } from './kit/month-bars';
+import { colorSteps, countFormat, newestVersionColor, oldestVersionColor, percentFormat } from './kit/theme';
 import { countNumber, isoTime } from './kit/values';
 import { compareVersions } from './kit/versions';
 
@@ -52,14 +42,9 @@ export const chart = defineChart<AgentVersionRow, typeof en>({
       computers: countNumber(row.computers),
     }));
     return {
-      $schema: vegaLiteSchemaUrl,
-      title: { text: text.title, subtitle: text.subtitle },
-      width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
-      height: chartHeight,
-      data: { values },
-      mark: { type: 'bar' },
+      ...monthBarsFrame({ text: text.title, subtitle: text.subtitle }, values),
       encoding: {
-        x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: text.month, axis: { format: dates.month } },
+        x: monthAxis(text.month, dates),
         y: {
           field: 'computers',
           type: 'quantitative',
@@ -73,14 +58,13 @@ export const chart = defineChart<AgentVersionRow, typeof en>({
           title: text.agentVersion,
           scale: { domain: newestFirst, range: colorSteps(newestVersionColor, oldestVersionColor, newestFirst.length) },
         },
-        order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
+        order: stackOrder('rank'),
         tooltip: [
-          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          monthTooltip(text.month, dates),
           { field: 'version', type: 'nominal', title: text.version },
           { field: 'computers', type: 'quantitative', title: text.agents, format: countFormat },
         ],
       },
-      config: chartConfig,
     } satisfies VegaLiteSpec;
   },
 });

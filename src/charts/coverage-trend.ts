@@ -1,5 +1,6 @@
 import type { VegaLiteSpec } from '../render/vega-lite-types';
 import { defineChart } from './kit/chart';
+import { monthTooltip } from './kit/month-bars';
 import { coverageValues, osFamilySuffix } from './kit/coverage';
 import { periodParams } from './kit/query-params';
 import type { FleetCoverageRow } from './kit/rows';
@@ -59,7 +60,7 @@ export const chart = defineChart<FleetCoverageRow, typeof en>({
         },
         color: { field: 'module', type: 'nominal', title: text.module, scale: colorScale(words.modules, moduleColors) },
         tooltip: [
-          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          monthTooltip(text.month, dates),
           { field: 'module', type: 'nominal', title: text.module },
           { field: 'coverage', type: 'quantitative', title: text.coverage, format: percentFormat },
           { field: 'covered', type: 'quantitative', title: text.covered, format: countFormat },

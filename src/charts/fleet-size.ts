@@ -2,16 +2,8 @@ import type { VegaLiteSpec } from '../render/vega-lite-types';
 import { defineChart } from './kit/chart';
 import { periodParams } from './kit/query-params';
 import type { FleetSizeRow, OsFamily } from './kit/rows';
-import {
-  chartConfig,
-  chartHeight,
-  colorScale,
-  countFormat,
-  distinctCount,
-  monthBarsWidth,
-  osFamilyColors,
-  vegaLiteSchemaUrl,
-} from './kit/theme';
+import { monthAxis, monthBarsFrame, monthTooltip, stackOrder } from './kit/month-bars';
+import { colorScale, countFormat, osFamilyColors } from './kit/theme';
 import { countNumber, isoTime } from './kit/values';
 
 const osFamilyOrder = Object.keys(osFamilyColors) as OsFamily[];
@@ -49,14 +41,9 @@ export const chart = defineChart<FleetSizeRow, typeof en>({
       with_agent: countNumber(row.with_agent),
     }));
     return {
-      $schema: vegaLiteSchemaUrl,
-      title: { text: text.title, subtitle: text.subtitle },
-      width: monthBarsWidth(distinctCount(values.map((value) => value.month))),
-      height: chartHeight,
-      data: { values },
-      mark: { type: 'bar' },
+      ...monthBarsFrame({ text: text.title, subtitle: text.subtitle }, values),
       encoding: {
-        x: { field: 'month', type: 'ordinal', timeUnit: 'utcyearmonth', title: text.month, axis: { format: dates.month } },
+        x: monthAxis(text.month, dates),
         y: { field: 'computers', type: 'quantitative', stack: 'zero', title: text.computers, axis: { format: countFormat } },
         color: {
           field: 'os_family',
@@ -64,15 +51,14 @@ export const chart = defineChart<FleetSizeRow, typeof en>({
           title: text.osFamily,
           scale: colorScale(words.osFamilies, osFamilyColors),
         },
-        order: { field: 'order', type: 'quantitative', sort: 'ascending' },
+        order: stackOrder('order'),
         tooltip: [
-          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+          monthTooltip(text.month, dates),
           { field: 'os_family', type: 'nominal', title: text.osFamily },
           { field: 'computers', type: 'quantitative', title: text.computers, format: countFormat },
           { field: 'with_agent', type: 'quantitative', title: text.withAgent, format: countFormat },
         ],
       },
-      config: chartConfig,
     } satisfies VegaLiteSpec;
   },
 });

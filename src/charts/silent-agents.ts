@@ -1,5 +1,6 @@
 import type { VegaLiteSpec } from '../render/vega-lite-types';
 import { defineChart } from './kit/chart';
+import { monthTooltip } from './kit/month-bars';
 import { agentHealthParams } from './kit/query-params';
 import type { AgentHealthRow } from './kit/rows';
 import { chartConfig, chartHeight, countFormat, distinctCount, monthBarsWidth, percentFormat, vegaLiteSchemaUrl } from './kit/theme';
@@ -59,7 +60,7 @@ export const chart = defineChart<AgentHealthRow, typeof en>({
           mark: { type: 'bar', color: silentColor },
           encoding: {
             tooltip: [
-              { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: text.month, format: dates.month },
+              monthTooltip(text.month, dates),
               { field: 'silent', type: 'quantitative', title: text.silentAgents, format: countFormat },
               { field: 'with_agent', type: 'quantitative', title: text.of, format: countFormat },
               { field: 'share', type: 'quantitative', title: text.share, format: percentFormat },

@@ -52,7 +52,7 @@ export const chartCommand: Command = {
       process.stdout.write(`${chart.name}: ${chart.rows} rows drawn → ${chart.out} (${chart.format})\n`);
       return 0;
     } finally {
-      store.close();
+      store.closeSync();
     }
   },
 };

@@ -29,7 +29,7 @@ export const demoCommand: Command = {
       const coverage = latestCoverage(await store.named('fleet-coverage'));
       if (coverage) process.stdout.write(`\nProtection coverage at the latest run (${coverage.at})\n${toTable(coverage.table)}`);
     } finally {
-      store.close();
+      store.closeSync();
     }
     process.stdout.write(`\nNext: fleetkit query --list --db ${values.db}   ·   fleetkit query "SELECT * FROM snapshots" --db ${values.db}\n`);
     return summary.runsFailed > 0 ? 1 : 0;

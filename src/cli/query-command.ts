@@ -95,7 +95,7 @@ export const queryCommand: Command = {
       else writeFileSync(out, text);
       return 0;
     } finally {
-      store.close();
+      store.closeSync();
     }
   },
 };

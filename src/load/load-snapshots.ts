@@ -131,7 +131,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
   } finally {
-    store.close();
+    store.closeSync();
   }
 }
 

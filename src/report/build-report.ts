@@ -154,7 +154,7 @@ async function readStore(
     const evidence = (await writeEvidence(store, evidenceDir)).map((f) => `evidence/${f}`);
     return { data, evidence };
   } finally {
-    store.close();
+    store.closeSync();
   }
 }
 

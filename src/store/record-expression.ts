@@ -1,4 +1,4 @@
-import { quotedIdentifier, quotedString } from './sql-text';
+import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 
 export interface ColumnDescription {
   column_name: string;

@@ -4,7 +4,7 @@ import type { QueryResult, SqlParams } from './query-result';
 interface Session {
   query(sql: string, params?: SqlParams): Promise<QueryResult>;
   named(name: string, params?: Record<string, unknown>): Promise<QueryResult>;
-  close(): void;
+  closeSync(): void;
 }
 
 /**
@@ -19,7 +19,7 @@ export class StoreReader {
 
   /** Opens the store once, so that a missing, newer or out-of-date store is reported (or upgraded) at once. */
   async check(): Promise<void> {
-    (await this.openSession()).close();
+    (await this.openSession()).closeSync();
   }
 
   query(sql: string, params?: SqlParams): Promise<QueryResult> {
@@ -38,7 +38,7 @@ export class StoreReader {
     try {
       return await fn(session);
     } finally {
-      session.close();
+      session.closeSync();
     }
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { listValue, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
@@ -34,7 +34,7 @@ export class Store {
     try {
       await store.install();
     } catch (error) {
-      store.close();
+      store.closeSync();
       throw error;
     }
     return store;
@@ -53,11 +53,11 @@ export class Store {
       schema = await readStoreSchema(store);
       refuseNewer(file, schema);
     } catch (error) {
-      store.close();
+      store.closeSync();
       throw error;
     }
     if (isCurrent(schema)) return store;
-    store.close();
+    store.closeSync();
     await upgrade(file, schema);
     return Store.connect(file, 'read-only');
   }
@@ -68,16 +68,15 @@ export class Store {
     try {
       await store.run(sqlFile('store/session'));
     } catch (error) {
-      store.close();
+      store.closeSync();
       throw error;
     }
     return store;
   }
 
-  /** Runs SQL text (one or more statements) with named parameters and reads the last statement's result. */
+  /** Runs SQL text (one or more statements, each given the parameters it names) and reads the last one's result. */
   async query(sql: string, params?: SqlParams): Promise<QueryResult> {
-    const reader = await this.connection.runAndReadAll(sql, params);
-    return new QueryResult(reader);
+    return new QueryResult(await this.runStatements(sql, params));
   }
 
   /** Runs `queries/<name>.sql` with its parameters (converted to their declared types, defaults for the rest). */
@@ -87,10 +86,24 @@ export class Store {
     return this.query(query.sql, bindParameters(query, params));
   }
 
-  /** Runs SQL; text with several statements runs them one by one, each given the parameters it uses. */
+  /** Runs SQL text (one or more statements, each given the parameters it names). */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    const parts = params === undefined ? [sql] : statements(sql);
-    for (const part of parts) await this.connection.run(part, params && parametersUsed(part, params));
+    await this.runStatements(sql, params);
+  }
+
+  /**
+   * Runs each statement in turn and reads the last one's result. A statement is prepared only once those before it
+   * have run, since it may name a table an earlier one creates.
+   */
+  private async runStatements(sql: string, params: SqlParams | undefined): Promise<DuckDBResultReader> {
+    const extracted = await this.connection.extractStatements(sql);
+    const prepare = async (index: number) => {
+      const statement = await extracted.prepare(index);
+      if (params !== undefined && statement.parameterCount > 0) statement.bind(parametersNamed(statement, params));
+      return statement;
+    };
+    for (let index = 0; index < extracted.count - 1; index++) await (await prepare(index)).run();
+    return (await prepare(extracted.count - 1)).runAndReadAll();
   }
 
   /** Runs `fn` in one transaction: all of its statements take effect, or none. */
@@ -138,7 +151,8 @@ export class Store {
     return (await this.query(sqlFile('store/derive/insert-record-notices'), { snapshot_id: snapshotId, object })).rows;
   }
 
-  close(): void {
+  /** Lets the file go; it blocks until DuckDB has closed it (checkpointing a writer's changes). */
+  closeSync(): void {
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -174,7 +188,7 @@ async function upgrade(file: string, schema: StoreSchema): Promise<void> {
       : `its views and macros are not those of this fleetkit ${VERSION}`;
   const then = `run fleetkit load --db ${file} (it upgrades the store) when nothing else has it open`;
   try {
-    (await Store.open(file)).close();
+    (await Store.open(file)).closeSync();
   } catch (error) {
     if (error instanceof StoreBusyError) throw new FleetkitError(`${error.message}: ${needs}; ${then}`, ExitCode.storeBusy, { cause: error });
     if (error instanceof FleetkitError) throw error;
@@ -193,12 +207,7 @@ export async function openStore(path: string): Promise<StoreReader> {
   return reader;
 }
 
-/** Splits SQL text at semicolons that end a line (how fleetkit's own multi-statement files are written). */
-function statements(sql: string): string[] {
-  return sql.split(/;[ \t]*(?:\r?\n|$)/).filter((part) => part.replace(/--.*$/gm, '').trim() !== '');
+function parametersNamed(statement: DuckDBPreparedStatement, params: SqlParams): SqlParams {
+  const names = Array.from({ length: statement.parameterCount }, (_, index) => statement.parameterName(index + 1));
+  return Object.fromEntries(names.filter((name) => Object.hasOwn(params, name)).map((name) => [name, params[name]]));
 }
-
-function parametersUsed(sql: string, params: SqlParams): SqlParams {
-  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
-}
-

@@ -68,7 +68,7 @@ export class ModelFixture {
 
   async load(runs: Iterable<GeneratedRun>, typing: RecordTyping | ((run: GeneratedRun) => RecordTyping)): Promise<LoadSummary> {
     const db = this.current.path;
-    this.current.close();
+    this.current.closeSync();
     try {
       return await loadRunsAsExport(this.exportsDir, db, runs, typing);
     } finally {
@@ -77,7 +77,7 @@ export class ModelFixture {
   }
 
   async close(): Promise<void> {
-    this.current.close();
+    this.current.closeSync();
     await rm(this.dir, { recursive: true, force: true });
   }
 }

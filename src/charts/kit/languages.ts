@@ -1,5 +1,7 @@
-export const chartLanguages = ['en', 'ja'] as const;
-export type ChartLanguage = (typeof chartLanguages)[number];
+import { languages, type Language } from '../../analysis/vocabulary';
+
+export const chartLanguages = languages;
+export type ChartLanguage = Language;
 
 /** d3-time-format patterns of the times a chart shows, in each language. */
 export interface DateFormats {

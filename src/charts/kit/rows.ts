@@ -5,23 +5,28 @@ export type TimeValue = Date | string;
 /** A count: DuckDB `BIGINT` arrives as `bigint`, JSON text as a string. */
 export type CountValue = number | bigint | string;
 
-export type OsFamily = 'windows' | 'linux' | 'other';
+export const osFamilies = ['windows', 'linux', 'other'] as const;
+export type OsFamily = (typeof osFamilies)[number];
 
-export type CoverageModule =
-  | 'agent'
-  | 'anti_malware'
-  | 'web_reputation'
-  | 'firewall'
-  | 'intrusion_prevention'
-  | 'integrity_monitoring'
-  | 'log_inspection'
-  | 'application_control';
+/** The `module` values of `fleet-coverage`, in the order of legends and heatmap rows. */
+export const coverageModules = [
+  'agent',
+  'anti_malware',
+  'web_reputation',
+  'firewall',
+  'intrusion_prevention',
+  'integrity_monitoring',
+  'log_inspection',
+  'application_control',
+] as const;
+export type CoverageModule = (typeof coverageModules)[number];
 
 /** The `agent-health` columns that count agents by status, in the order the charts stack them. */
 export const agentStatusColumns = ['active', 'warning', 'error', 'inactive', 'not_supported', 'unknown'] as const;
 export type AgentStatusColumn = (typeof agentStatusColumns)[number];
 
-export type ChangeType = 'created' | 'modified' | 'deleted';
+export const changeTypes = ['created', 'modified', 'deleted'] as const;
+export type ChangeType = (typeof changeTypes)[number];
 
 /** `fleet-coverage`: one row per month × os_family × module. */
 export interface FleetCoverageRow {

@@ -1,5 +1,7 @@
-import type { ChartLanguage } from './languages';
+import { termLabels, type VocabularyList } from '../../analysis/vocabulary';
+import { chartLanguages, type ChartLanguage } from './languages';
 import type { AgentStatusColumn, ChangeType, CoverageModule, OsFamily } from './rows';
+import { agentStatusColumns, changeTypes, coverageModules, osFamilies } from './rows';
 
 /** The domain's words as the charts label them; each record's order is the order of legends and stacks. */
 export interface Vocabulary {
@@ -9,49 +11,35 @@ export interface Vocabulary {
   changeTypes: Readonly<Record<ChangeType, string>>;
 }
 
-export const vocabulary: Readonly<Record<ChartLanguage, Vocabulary>> = {
-  en: {
-    modules: {
-      agent: 'Agent installed',
-      anti_malware: 'Anti-malware',
-      web_reputation: 'Web reputation',
-      firewall: 'Firewall',
-      intrusion_prevention: 'Intrusion prevention',
-      integrity_monitoring: 'Integrity monitoring',
-      log_inspection: 'Log inspection',
-      application_control: 'Application control',
-    },
-    agentStatuses: {
-      active: 'Active',
-      warning: 'Warning',
-      error: 'Error',
-      inactive: 'Inactive',
-      not_supported: 'Not supported',
-      unknown: 'Unknown',
-    },
-    osFamilies: { windows: 'Windows', linux: 'Linux', other: 'Other' },
-    changeTypes: { created: 'Created', modified: 'Modified', deleted: 'Deleted' },
-  },
-  ja: {
-    modules: {
-      agent: 'エージェント導入',
-      anti_malware: '不正プログラム対策',
-      web_reputation: 'Webレピュテーション',
-      firewall: 'ファイアウォール',
-      intrusion_prevention: '侵入防御',
-      integrity_monitoring: '変更監視',
-      log_inspection: 'セキュリティログ監視',
-      application_control: 'アプリケーションコントロール',
-    },
-    agentStatuses: {
-      active: '有効',
-      warning: '警告',
-      error: 'エラー',
-      inactive: '無効',
-      not_supported: '未サポート',
-      unknown: '不明',
-    },
-    osFamilies: { windows: 'Windows', linux: 'Linux', other: 'その他' },
-    changeTypes: { created: '作成', modified: '変更', deleted: '削除' },
-  },
-};
+/**
+ * The labels of `keys`, in their order, from `queries/vocabulary.json`'s lists. `valueOf` maps a key to the term's
+ * value where the query names it otherwise (agent-health's column `not_supported` counts status `not-supported`).
+ */
+function labelsOf<Key extends string>(
+  keys: readonly Key[],
+  lists: readonly VocabularyList[],
+  lang: ChartLanguage,
+  valueOf: (key: Key) => string = (key) => key,
+): Record<Key, string> {
+  const labels: Record<string, string> = Object.assign({}, ...lists.map((list) => termLabels(list, lang)));
+  return Object.fromEntries(
+    keys.map((key) => {
+      const label = labels[valueOf(key)];
+      if (label === undefined) throw new Error(`queries/vocabulary.json has no ${lang} label for "${valueOf(key)}" (${lists.join(', ')})`);
+      return [key, label];
+    }),
+  ) as Record<Key, string>;
+}
+
+function wordsIn(lang: ChartLanguage): Vocabulary {
+  return {
+    modules: labelsOf(coverageModules, ['coverage_measures', 'modules'], lang),
+    agentStatuses: labelsOf(agentStatusColumns, ['agent_statuses'], lang, (column) => column.replaceAll('_', '-')),
+    osFamilies: labelsOf(osFamilies, ['os_families'], lang),
+    changeTypes: labelsOf(changeTypes, ['change_types'], lang),
+  };
+}
+
+export const vocabulary: Readonly<Record<ChartLanguage, Vocabulary>> = Object.fromEntries(
+  chartLanguages.map((lang) => [lang, wordsIn(lang)]),
+) as Record<ChartLanguage, Vocabulary>;
