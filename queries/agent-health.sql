@@ -6,7 +6,8 @@
 --
 -- Statuses, silence and versions are counted among computers with an agent, from each month's last computers run.
 -- Versions compare numerically part by part (20.0.1.17380 is newer than 20.0.1.690); `behind_newest` counts agents
--- on a version below the newest one any computer in the same run has.
+-- on a version below the newest one any computer in the same run has; `outdated_updates` counts agents with a
+-- pattern or engine that is not the latest (`securityUpdates … latest = false`).
 WITH month_runs AS (
   SELECT month, snapshot_id, snapshot_at FROM last_runs_in_months('computers', $from, $to, flow := $flow)
 ),
@@ -37,6 +38,7 @@ SELECT
   count(*) FILTER (WHERE c.has_agent AND (c.days_since_communication IS NULL
     OR c.days_since_communication > CAST($silent_days AS DOUBLE))) AS silent,
   count(*) FILTER (WHERE c.has_agent AND c.agent_version_key < n.newest_key) AS behind_newest,
+  count(*) FILTER (WHERE c.has_agent AND len(c.outdated_updates) > 0) AS outdated_updates,
   any_value(n.newest_version) AS newest_version
 FROM computers AS c
 LEFT JOIN newest AS n USING (snapshot_id)

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { ExitCode, FleetkitError } from './errors';
 
@@ -20,7 +20,42 @@ export const defaults = {
   s3TimeoutMs: 30_000,
   /** Longest wait for another process to let go of the store. */
   lockWaitSeconds: 60,
+  /**
+   * DuckDB's memory for one open store: what it may hold before it spills to `<store>.tmp`. With Node and the
+   * engine's own buffers beside it, a load of 10,000 computers stays under 1 GB of resident memory.
+   */
+  memoryLimit: '512MB',
+  /** DuckDB's worker threads, at most: more cost memory and gain little on the JSON a load reads. */
+  threads: 4,
 } as const;
+
+/** How DuckDB may use the machine, for every store fleetkit opens. */
+export interface EngineSettings {
+  /** A DuckDB size: `512MB`, `2GB`, `1.5GiB`. */
+  memoryLimit: string;
+  threads: number;
+}
+
+const DUCKDB_SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/**
+ * FLEETKIT_MEMORY_LIMIT and FLEETKIT_THREADS over the defaults (threads never more than the machine's cores), and
+ * `chosen` (the CLI's --memory-limit and --threads) over both.
+ */
+export function engineSettings(chosen: Partial<EngineSettings> = {}, env: Environment = process.env): EngineSettings {
+  const memoryLimit = chosen.memoryLimit ?? nonEmpty(env['FLEETKIT_MEMORY_LIMIT']) ?? defaults.memoryLimit;
+  if (!DUCKDB_SIZE.test(memoryLimit.trim())) {
+    const from = chosen.memoryLimit !== undefined ? '--memory-limit' : 'FLEETKIT_MEMORY_LIMIT';
+    throw new FleetkitError(`${from} must be a size such as 512MB or 2GB, got "${memoryLimit}"`, ExitCode.usage);
+  }
+  const threads = chosen.threads ?? wholeNumber(env, 'FLEETKIT_THREADS') ?? Math.min(defaults.threads, availableParallelism());
+  if (!Number.isInteger(threads) || threads < 1) throw new FleetkitError(`--threads must be a whole number of at least 1, got ${threads}`, ExitCode.usage);
+  return { memoryLimit: memoryLimit.trim(), threads };
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : text;
+}
 
 /** Where a load keeps downloaded S3 objects when no cache folder is given: beside the store. */
 export function cacheDirFor(dbPath: string): string {

@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../src/config';
+import { availableParallelism } from 'node:os';
+import { chromiumPath, defaults, engineSettings } from '../src/config';
+import { Store } from '../src/store/store';
 import { ExitCode, FleetkitError } from '../src/errors';
 import { tempDir, writeKey } from './helpers/tree';
 
@@ -63,5 +65,34 @@ describe('chromiumPath: the Chromium that prints PDFs', () => {
       'no Chromium or Chrome found on the PATH (chromium, chromium-browser, google-chrome, google-chrome-stable): install one, or set FLEETKIT_CHROMIUM to its path',
     );
     expect(failure(() => chromiumPath({ ProgramFiles: empty }, 'win32')).message).toContain(`under ${empty}`);
+  });
+});
+
+describe('engineSettings: how DuckDB may use the machine', () => {
+  it('takes the defaults, never more threads than cores', () => {
+    expect(engineSettings({}, {})).toEqual({ memoryLimit: defaults.memoryLimit, threads: Math.min(defaults.threads, availableParallelism()) });
+  });
+
+  it('takes FLEETKIT_MEMORY_LIMIT and FLEETKIT_THREADS, and the flags over them', () => {
+    const env = { FLEETKIT_MEMORY_LIMIT: ' 2GB ', FLEETKIT_THREADS: '3' };
+    expect(engineSettings({}, env)).toEqual({ memoryLimit: '2GB', threads: 3 });
+    expect(engineSettings({ memoryLimit: '300MiB', threads: 1 }, env)).toEqual({ memoryLimit: '300MiB', threads: 1 });
+  });
+
+  it('refuses a size or a thread count DuckDB would not take, naming where it came from', () => {
+    expect(() => engineSettings({}, { FLEETKIT_MEMORY_LIMIT: 'lots' })).toThrow('FLEETKIT_MEMORY_LIMIT must be a size such as 512MB or 2GB, got "lots"');
+    expect(() => engineSettings({ memoryLimit: '80%' }, {})).toThrow('--memory-limit must be a size');
+    expect(() => engineSettings({}, { FLEETKIT_THREADS: '0' })).toThrow('FLEETKIT_THREADS must be a whole number of at least 1, got "0"');
+  });
+
+  it('is what a store opens DuckDB with', async () => {
+    const store = await Store.open(':memory:', { memoryLimit: '300MB', threads: 1 });
+    try {
+      const { rows } = await store.query("SELECT current_setting('memory_limit') AS memory, current_setting('threads') AS threads");
+      // DuckDB shows the limit in binary units: 300 MB is 286.1 MiB.
+      expect(rows[0]).toEqual({ memory: '286.1 MiB', threads: 1 });
+    } finally {
+      store.closeSync();
+    }
   });
 });

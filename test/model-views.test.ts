@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRuns, type GeneratedRun } from '../src/sample/fleet';
 import { Store } from '../src/store/store';
-import { hasAgent, osFamily } from './helpers/expected-records';
+import { hasAgent, osFamily, outdatedUpdates } from './helpers/expected-records';
 import { loadGeneratedRun, loadGeneratedRuns, openModelFixture, type ModelFixture } from './helpers/model-fixture';
 
 type Json = Record<string, unknown>;
@@ -70,6 +70,7 @@ function expectedComputerRow(run: GeneratedRun, record: Json): Json {
     has_agent: hasAgent(record),
     days_since_communication: lastContact === null ? null : (run.runAt.getTime() - lastContact.getTime()) / 86_400_000,
     month: utcMonth(run.runAt),
+    outdated_updates: outdatedUpdates(record),
     flow_name: run.flowName,
     schema_version: run.schemaVersion,
   };
@@ -127,6 +128,52 @@ function expectedPolicyChanges(loaded: GeneratedRun[]): Json[] {
   }
   return changes;
 }
+
+/** The leaves computer_changes leaves out: times of communication, scans, sends and updates; patterns; status texts. */
+function computerVolatile(path: string): boolean {
+  return (
+    ['lastAgentCommunication', 'lastSendPolicyRequest', 'lastSendPolicySuccess', 'computerStatus.agentStatusMessages'].includes(path) ||
+    path === 'securityUpdates' ||
+    path.startsWith('securityUpdates.') ||
+    /(^|\.)moduleStatus(\.|$)/.test(path) ||
+    /\.last[A-Za-z]*Scan$/.test(path)
+  );
+}
+
+/** Every computer change between consecutive loaded computers runs, diffed here in TypeScript. */
+function expectedComputerChanges(loaded: GeneratedRun[]): Json[] {
+  const changes: Json[] = [];
+  const leaves = (record: Json) => new Map([...policyLeaves(record)].filter(([path]) => !computerVolatile(path)));
+  for (let i = 1; i < loaded.length; i++) {
+    const [before, after] = [loaded[i - 1], loaded[i]];
+    const schemaChanged = before.schemaVersion !== after.schemaVersion;
+    const old = new Map(before.records.map((c) => [Number(c.ID), c]));
+    const now = new Map(after.records.map((c) => [Number(c.ID), c]));
+    const base = { changed_at: after.runAt, previous_snapshot_at: before.runAt, snapshot_id: after.executionId, previous_snapshot_id: before.executionId };
+    const row = (id: number, host: unknown, change_type: string, field: string | null, old_value: string | null, new_value: string | null) =>
+      changes.push({ ...base, computer_id: id, host_name: host, change_type, field, old_value, new_value });
+    for (const [id, computer] of now) if (!old.has(id)) row(id, computer.hostName, 'created', null, null, null);
+    for (const [id, computer] of old) if (!now.has(id)) row(id, computer.hostName, 'deleted', null, null, null);
+    for (const [id, computer] of now) {
+      const previous = old.get(id);
+      if (!previous) continue;
+      const [a, b] = [leaves(previous), leaves(computer)];
+      for (const field of new Set([...a.keys(), ...b.keys()])) {
+        const [oldValue, newValue] = [a.get(field), b.get(field)];
+        if (oldValue === newValue) continue;
+        if (schemaChanged && (oldValue === undefined || newValue === undefined)) continue;
+        row(id, computer.hostName, 'modified', field, oldValue ?? null, newValue ?? null);
+      }
+    }
+  }
+  return changes;
+}
+
+const computerChangeOrder = byKey(
+  (row) => `${(row.changed_at as Date).toISOString()} ${String(row.computer_id).padStart(9, '0')} ${row.change_type} ${row.field}`,
+);
+const computerChangeColumns =
+  'changed_at, previous_snapshot_at, snapshot_id, previous_snapshot_id, computer_id, host_name, change_type, field, old_value, new_value';
 
 const changeOrder = byKey((row) => `${(row.changed_at as Date).toISOString()} ${String(row.policy_id).padStart(6, '0')} ${row.change_type} ${row.field}`);
 const changeColumns = 'changed_at, previous_snapshot_at, snapshot_id, previous_snapshot_id, policy_id, policy_name, change_type, field, old_value, new_value';
@@ -240,6 +287,26 @@ describe('policy_changes', () => {
     expect(Number(row.n)).toBe(0);
     const [present] = await rows(typed, `SELECT count(*) AS n FROM policy_snapshots WHERE record ->> '$.deviceControl.state' = 'off'`);
     expect(Number(present.n)).toBeGreaterThan(0);
+  });
+});
+
+describe('computer_changes', () => {
+  it('lists every leaf that changed between consecutive runs but the volatile ones, and computers created and deleted', async () => {
+    const expected = expectedComputerChanges(computerRuns).sort(computerChangeOrder);
+    const actual = (await rows(typed, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder);
+    for (const kind of ['created', 'deleted']) expect(expected.some((c) => c.change_type === kind)).toBe(true);
+    for (const field of ['agentVersion', 'policyID', 'computerStatus.agentStatus']) expect(expected.some((c) => c.field === field)).toBe(true);
+    expect(actual).toEqual(expected);
+  });
+
+  it('answers for one computer what the whole timeline holds for it', async () => {
+    const [busiest] = await rows(typed, 'SELECT computer_id FROM computer_changes GROUP BY ALL ORDER BY count(*) DESC, computer_id LIMIT 1');
+    const expected = expectedComputerChanges(computerRuns)
+      .filter((c) => c.computer_id === busiest.computer_id)
+      .sort(computerChangeOrder);
+    const actual = await rows(typed, `SELECT ${computerChangeColumns} FROM computer_changes WHERE computer_id = $id`, { id: Number(busiest.computer_id) });
+    expect(expected.length).toBeGreaterThan(2);
+    expect(actual.sort(computerChangeOrder)).toEqual(expected);
   });
 });
 

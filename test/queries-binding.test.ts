@@ -17,7 +17,7 @@ const CONTRACT: Record<string, { params: string[]; columns: string[] }> = {
   'fleet-size': { params: ['from DATE NULL', 'to DATE NULL', 'flow VARCHAR NULL'], columns: ['month', 'snapshot_at', 'os_family', 'computers', 'with_agent'] },
   'agent-health': {
     params: ['from DATE NULL', 'to DATE NULL', 'silent_days INTEGER 7', 'flow VARCHAR NULL'],
-    columns: ['month', 'snapshot_at', 'computers', 'with_agent', 'active', 'warning', 'error', 'inactive', 'not_supported', 'unknown', 'silent', 'behind_newest', 'newest_version'],
+    columns: ['month', 'snapshot_at', 'computers', 'with_agent', 'active', 'warning', 'error', 'inactive', 'not_supported', 'unknown', 'silent', 'behind_newest', 'outdated_updates', 'newest_version'],
   },
   'agent-versions': { params: ['from DATE NULL', 'to DATE NULL', 'flow VARCHAR NULL'], columns: ['month', 'snapshot_at', 'agent_version', 'computers'] },
   'policy-changes': {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRuns, type GeneratedRun } from '../src/sample/fleet';
 import { bindParameters, findNamedQuery } from '../src/store/named-queries';
-import { hasAgent, osFamily } from './helpers/expected-records';
+import { hasAgent, osFamily, outdatedUpdates } from './helpers/expected-records';
 import { loadGeneratedRuns, openModelFixture, type ModelFixture } from './helpers/model-fixture';
 
 type Json = Record<string, unknown>;
@@ -180,6 +180,7 @@ describe('agent-health', () => {
         unknown: count(agents, (c) => !known.includes(String(status(c)))),
         silent: count(agents, (c) => c.lastAgentCommunication == null || run.runAt.getTime() - Number(c.lastAgentCommunication) > silentDays * DAY_MS),
         behind_newest: count(agents, (c) => newest !== null && compareVersions(String(c.agentVersion), newest) < 0),
+        outdated_updates: count(agents, (c) => (outdatedUpdates(c)?.length ?? 0) > 0),
         newest_version: newest,
       };
     });
@@ -189,6 +190,7 @@ describe('agent-health', () => {
     const expected = expectedHealth(7);
     expect(await named(typed, 'agent-health')).toEqual(expected);
     expect(expected.some((m) => Number(m.silent) > 0 && Number(m.behind_newest) > 0 && Number(m.warning) + Number(m.error) > 0)).toBe(true);
+    expect(expected.some((m) => Number(m.outdated_updates) > 0 && Number(m.outdated_updates) < Number(m.with_agent))).toBe(true);
   });
 
   it('takes the silence threshold as a parameter', async () => {

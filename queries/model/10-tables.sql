@@ -55,6 +55,8 @@ CREATE TABLE IF NOT EXISTS fk_policy_leaves (
 
 -- Added later; idempotent, so a store made by an older fleetkit gains them when opened.
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS last_send_policy_success TIMESTAMPTZ;
+ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS outdated_updates VARCHAR[];
+ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS stable_digest UBIGINT;
 
 -- The fields of a computer or policy record the model reads, parsed once (json_transform), every scalar as text so
 -- that typed JSON and all-string records give the same values; a field a record lacks is NULL. The other object's
@@ -76,6 +78,7 @@ CREATE OR REPLACE MACRO fk_computer_fields(record) AS json_transform(record, '{
   "integrityMonitoring": {"state": "VARCHAR"},
   "logInspection": {"state": "VARCHAR"},
   "applicationControl": {"state": "VARCHAR"},
+  "securityUpdates": "JSON",
   "name": "VARCHAR", "parentID": "VARCHAR", "policySettings": "VARCHAR"
 }');
 

@@ -29,6 +29,7 @@ SELECT
   (epoch_us(r.snapshot_at) - epoch_us(f.last_agent_communication)) / 86400000000 AS days_since_communication,
   CAST(date_trunc('month', r.snapshot_at AT TIME ZONE 'UTC') AS DATE) AS month,
   f.agent_version_key,
+  f.outdated_updates,
   r.flow_name,
   r.schema_version,
   coalesce(

@@ -6,11 +6,13 @@ import { visibleControls } from '../output/visible-controls';
 import { parseCommandArgs, positiveInteger, UsageError, type Command } from './command';
 
 const usage = `Usage: fleetkit load <s3://bucket/prefix | folder> [--db ${defaults.db}] [--endpoint URL] [--region R]
-                     [--profile P] [--concurrency N] [--cache DIR] [--quiet]
+                     [--profile P] [--concurrency N] [--cache DIR] [--memory-limit SIZE] [--threads N] [--quiet]
 
 Loads every AppFlow flow run under the source that the store does not hold yet, one transaction per run.
 Runs whose files changed since they were loaded are reloaded; a run that fails is left for the next load.
-AWS settings follow the SDK: default credential chain, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_S3.`;
+AWS settings follow the SDK: default credential chain, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_S3.
+DuckDB's memory and threads: --memory-limit and --threads, else FLEETKIT_MEMORY_LIMIT and FLEETKIT_THREADS
+(defaults ${defaults.memoryLimit} and ${defaults.threads}, never more threads than cores).`;
 
 export function printSummary(summary: LoadSummary, out: NodeJS.WritableStream): void {
   const parts = [
@@ -63,6 +65,8 @@ export const loadCommand: Command = {
         profile: { type: 'string' },
         concurrency: { type: 'string' },
         cache: { type: 'string' },
+        'memory-limit': { type: 'string' },
+        threads: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
       },
       usage,
@@ -79,6 +83,8 @@ export const loadCommand: Command = {
         profile: values.profile as string | undefined,
         concurrency: positiveInteger(values.concurrency as string | undefined, '--concurrency'),
         cacheDir: values.cache as string | undefined,
+        memoryLimit: values['memory-limit'] as string | undefined,
+        threads: positiveInteger(values.threads as string | undefined, '--threads'),
         onProgress: progress,
       });
     } finally {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { cacheDirFor, defaults } from '../config';
+import { cacheDirFor, defaults, engineSettings } from '../config';
 import { sniffFormat, type Sniffed } from '../formats/sniff';
 import { openSource } from '../source/open-source';
 import { snapshotTime } from '../source/snapshot-time';
@@ -27,6 +27,10 @@ export interface LoadOptions {
   concurrency?: number;
   /** Where S3 objects are cached by ETag; defaults to `.fleetkit-cache` beside the store. */
   cacheDir?: string;
+  /** DuckDB's memory limit while loading (a size such as `512MB`); FLEETKIT_MEMORY_LIMIT or the default otherwise. */
+  memoryLimit?: string;
+  /** DuckDB's threads while loading; FLEETKIT_THREADS or the default otherwise. */
+  threads?: number;
   onProgress?: (event: LoadEvent) => void;
 }
 
@@ -80,7 +84,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
   const { runs, skipped, notices } = planRuns(listed, source.rootName);
   if (runs.length === 0) throw nothingUsable(source.uri, listed.length, skipped);
 
-  const store = await Store.open(dbPath);
+  const store = await Store.open(dbPath, engineSettings({ memoryLimit: options.memoryLimit, threads: options.threads }));
   try {
     await store.run(sqlFile('store/loading-session'));
     const loaded = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { lockWaitSeconds } from '../config';
+import { engineSettings, lockWaitSeconds, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 
 export type AccessMode = 'read-write' | 'read-only';
@@ -21,8 +21,9 @@ export class StoreBusyError extends FleetkitError {
  * Opens a DuckDB file, retrying while another process holds its lock (one writer or many readers, never both),
  * until the lock wait is over.
  */
-export async function openWithLockWait(file: string, mode: AccessMode): Promise<DuckDBInstance> {
-  const options = mode === 'read-only' ? { access_mode: 'READ_ONLY' } : undefined;
+export async function openWithLockWait(file: string, mode: AccessMode, engine: EngineSettings = engineSettings()): Promise<DuckDBInstance> {
+  const options: Record<string, string> = { memory_limit: engine.memoryLimit, threads: String(engine.threads) };
+  if (mode === 'read-only') options.access_mode = 'READ_ONLY';
   const deadline = Date.now() + lockWaitSeconds() * 1000;
   for (let delay = FIRST_RETRY_MS; ; delay = Math.min(2 * delay, LONGEST_RETRY_MS)) {
     try {

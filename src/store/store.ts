@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
+import { engineSettings, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
@@ -26,11 +27,14 @@ export class Store {
     readonly connection: DuckDBConnection,
   ) {}
 
-  /** Opens the store for writing (created when missing) and installs or upgrades its tables, views and macros. */
-  static async open(path: string): Promise<Store> {
+  /**
+   * Opens the store for writing (created when missing) and installs or upgrades its tables, views and macros.
+   * `engine` sets DuckDB's memory and threads (config.ts has the defaults and their variables).
+   */
+  static async open(path: string, engine: EngineSettings = engineSettings()): Promise<Store> {
     const file = path === ':memory:' ? path : resolve(path);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const store = await Store.connect(file, 'read-write');
+    const store = await Store.connect(file, 'read-write', engine);
     try {
       await store.install();
     } catch (error) {
@@ -62,8 +66,8 @@ export class Store {
     return Store.connect(file, 'read-only');
   }
 
-  private static async connect(file: string, mode: AccessMode): Promise<Store> {
-    const instance = await openWithLockWait(file, mode);
+  private static async connect(file: string, mode: AccessMode, engine?: EngineSettings): Promise<Store> {
+    const instance = await openWithLockWait(file, mode, engine);
     const store = new Store(file, instance, await instance.connect());
     try {
       await store.run(sqlFile('store/session'));

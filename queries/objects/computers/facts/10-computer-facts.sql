@@ -1,7 +1,10 @@
 -- One typed row per computer of the run: its records that store/derive/judge-records.sql does not leave out (one
 -- per ID), read as documented (respelled where stage.sql respelled them). Every field is cast from text, so typed
 -- JSON and all-string records give the same values, and a field an older schemaVersion lacks is NULL. Times are
--- milliseconds since the epoch (0 means never) or ISO-8601 text.
+-- milliseconds since the epoch (0 means never) or ISO-8601 text. `outdated_updates` names the components (patterns,
+-- engines) of every list in `securityUpdates` whose `latest` is false. `stable_digest` hashes the record without
+-- leaves that change on their own (a subset of those computer_changes leaves out, fk_computer_volatile), so that
+-- computer_changes compares leaf by leaf only the computers whose digest moved.
 INSERT INTO fk_computer_facts BY NAME
 SELECT
   $snapshot_id AS snapshot_id,
@@ -37,6 +40,20 @@ SELECT
   CASE WHEN trim(c.agentVersion) NOT IN ('', '0.0.0.0')
     THEN list_transform(regexp_split_to_array(trim(c.agentVersion), '[.-]'), part -> TRY_CAST(part AS BIGINT))
   END AS agent_version_key,
+  list_transform(
+    list_filter(json_extract(c.securityUpdates, '$.*[*]'), u -> lower(u ->> 'latest') = 'false'),
+    u -> coalesce(u ->> 'name', '(unnamed)')
+  ) AS outdated_updates,
+  hash(json_merge_patch(record, '{
+    "lastAgentCommunication": null, "lastSendPolicyRequest": null, "lastSendPolicySuccess": null,
+    "securityUpdates": null, "computerStatus": {"agentStatusMessages": null},
+    "antiMalware": {"moduleStatus": null, "lastScheduledScan": null, "lastManualScan": null},
+    "webReputation": {"moduleStatus": null}, "firewall": {"moduleStatus": null},
+    "intrusionPrevention": {"moduleStatus": null},
+    "integrityMonitoring": {"moduleStatus": null, "lastIntegrityScan": null},
+    "logInspection": {"moduleStatus": null}, "applicationControl": {"moduleStatus": null},
+    "activityMonitoring": {"moduleStatus": null}, "deviceControl": {"moduleStatus": null}, "SAP": {"moduleStatus": null}
+  }')::VARCHAR) AS stable_digest,
   record
 FROM (
   SELECT s.id, s.seen, r.record, fk_computer_fields(coalesce(s.respelled, r.record)) AS c
