@@ -1,24 +1,45 @@
 -- The change timeline of each computer (docs/data-model.md `computer_changes`): one row per changed leaf between a
 -- computers run and the previous run of its flow, plus one row per computer created or deleted. It has the shape of
--- policy_changes. Volatile leaves (fk_computer_volatile) are left out, so that a row is a real change. Only the
+-- policy_changes, its leaves read as policy leaves are (fk_policy_leaves). Volatile leaves (fk_computer_volatile) are
+-- left out, so that a row is a real change. Only the
 -- computers whose record outside those leaves differs (fk_computer_facts.stable_digest) are compared leaf by leaf,
 -- and every step is partitioned by computer, so that a filter on computer_id reads one computer.
 
--- Leaves that change without anything changing: times of communication, scans, policy sends and updates; pattern
--- and engine versions (outdated_updates tracks those); the console's status texts.
-CREATE OR REPLACE MACRO fk_computer_volatile(field) AS
-  field IN ('lastAgentCommunication', 'lastSendPolicyRequest', 'lastSendPolicySuccess', 'computerStatus.agentStatusMessages')
-  OR field = 'securityUpdates' OR starts_with(field, 'securityUpdates.')
-  OR regexp_matches(field, '(^|\.)moduleStatus(\.|$)')
-  OR regexp_matches(field, '\.last[A-Za-z]*Scan$');
+-- Leaves that change without anything changing, by the path of their parent (NULL at the top) and their key: times
+-- of communication, scans, policy sends and updates; pattern and engine versions (outdated_updates tracks those);
+-- the console's status texts.
+CREATE OR REPLACE MACRO fk_computer_volatile(parent, key) AS
+  CASE
+    WHEN parent IS NULL THEN key IN ('lastAgentCommunication', 'lastSendPolicyRequest', 'lastSendPolicySuccess', 'securityUpdates')
+    ELSE key = 'moduleStatus' OR (key LIKE 'last%Scan') OR (parent = 'computerStatus' AND key = 'agentStatusMessages')
+  END;
 
--- A json_tree row that is a leaf as policy leaves are read (fk_policy_leaves): a scalar, a list (compared whole) or an
--- empty object, not a JSON null, not inside a list.
-CREATE OR REPLACE MACRO fk_is_leaf(fullkey, type, value) AS
-  fullkey <> '$' AND NOT contains(fullkey, '[') AND type <> 'NULL' AND (type <> 'OBJECT' OR value = '{}');
+-- An object with something in it, which opens one more level.
+CREATE OR REPLACE MACRO fk_is_object(value) AS coalesce(json_type(value) = 'OBJECT' AND value::VARCHAR <> '{}', false);
+
+-- The entries of an object as {field: dot path, value: JSON}, but JSON nulls (missing) and volatile leaves.
+CREATE OR REPLACE MACRO fk_open_object(parent, object) AS
+  list_transform(
+    list_filter(map_entries(CAST(object AS MAP(VARCHAR, JSON))),
+      entry -> entry.value IS NOT NULL AND NOT fk_computer_volatile(parent, entry.key)),
+    entry -> {'field': concat_ws('.', parent, entry.key), 'value': entry.value});
+
+-- The entries with every object among them opened one level more.
+CREATE OR REPLACE MACRO fk_open_deeper(entries) AS
+  flatten(list_transform(entries,
+    leaf -> CASE WHEN fk_is_object(leaf.value) THEN fk_open_object(leaf.field, leaf.value) ELSE [leaf] END));
+
+-- A computer record's leaves as a map of dot path to text, read as policy leaves are (fk_policy_leaves): scalars by
+-- their text, lists whole as JSON, empty objects as '{}'. It opens four levels (computerSettings.<name>.value is
+-- three), a scalar function rather than json_tree so that a filter on one computer reads one computer; an object
+-- deeper than that compares whole.
+CREATE OR REPLACE MACRO fk_computer_leaves(record) AS
+  map_from_entries(list_transform(
+    fk_open_deeper(fk_open_deeper(fk_open_deeper(fk_open_object(NULL, record)))),
+    leaf -> {'key': leaf.field, 'value': leaf.value ->> '$'}));
 
 CREATE OR REPLACE VIEW computer_changes AS
-WITH runs AS (
+WITH runs AS NOT MATERIALIZED (
   SELECT
     snapshot_id,
     flow_name,
@@ -33,7 +54,7 @@ WITH runs AS (
   WHERE object = 'computers'
   WINDOW by_time AS (PARTITION BY flow_name ORDER BY snapshot_at, snapshot_id)
 ),
-seen AS (
+seen AS NOT MATERIALIZED (
   SELECT
     f.computer_id,
     f.host_name,
@@ -47,7 +68,7 @@ seen AS (
   WHERE f.computer_id IS NOT NULL
   WINDOW by_computer AS (PARTITION BY f.computer_id, r.flow_name ORDER BY r.run_number)
 ),
-steps AS (
+steps AS NOT MATERIALIZED (
   SELECT computer_id, host_name, snapshot_at AS changed_at, previous_snapshot_at, 'created' AS change_type,
     snapshot_id, previous_snapshot_id, flow_name, schema_changed
   FROM seen
@@ -63,41 +84,27 @@ steps AS (
   FROM seen
   WHERE previous_seen = run_number - 1 AND stable_digest IS DISTINCT FROM previous_digest
 ),
-sides AS (
-  SELECT s.computer_id, s.snapshot_id, f.snapshot_id = s.snapshot_id AS is_new, f.record
+modified AS NOT MATERIALIZED (
+  SELECT s.*, fk_computer_leaves(now.record) AS new_leaves, fk_computer_leaves(before.record) AS old_leaves
   FROM steps AS s
-  JOIN fk_computer_facts AS f
-    ON f.computer_id = s.computer_id AND f.snapshot_id IN (s.snapshot_id, s.previous_snapshot_id)
+  JOIN fk_computer_facts AS now ON now.snapshot_id = s.snapshot_id AND now.computer_id = s.computer_id
+  JOIN fk_computer_facts AS before ON before.snapshot_id = s.previous_snapshot_id AND before.computer_id = s.computer_id
   WHERE s.change_type = 'modified'
 ),
-leaves AS (
-  SELECT d.computer_id, d.snapshot_id, d.is_new, substr(t.fullkey, 3) AS field, t.value ->> '$' AS value
-  FROM sides AS d, json_tree(d.record) AS t
-  WHERE fk_is_leaf(t.fullkey, t.type, t.value) AND NOT fk_computer_volatile(substr(t.fullkey, 3))
-),
-leaf_changes AS (
-  SELECT computer_id, snapshot_id, field,
-    max(value) FILTER (WHERE NOT is_new) AS old_value,
-    max(value) FILTER (WHERE is_new) AS new_value,
-    bool_or(NOT is_new) AS in_old,
-    bool_or(is_new) AS in_new
-  FROM leaves
-  GROUP BY computer_id, snapshot_id, field
-  HAVING old_value IS DISTINCT FROM new_value
+leaf_changes AS NOT MATERIALIZED (
+  SELECT *, old_leaves[field] AS old_value, new_leaves[field] AS new_value
+  FROM (
+    SELECT *, unnest(list_filter(list_distinct(map_keys(new_leaves) || map_keys(old_leaves)),
+      field -> new_leaves[field] IS DISTINCT FROM old_leaves[field])) AS field
+    FROM modified
+  )
 )
-SELECT
-  s.computer_id,
-  s.host_name,
-  s.changed_at,
-  s.previous_snapshot_at,
-  s.change_type,
-  c.field,
-  c.old_value,
-  c.new_value,
-  s.snapshot_id,
-  s.previous_snapshot_id,
-  s.flow_name
-FROM steps AS s
-LEFT JOIN leaf_changes AS c ON s.change_type = 'modified' AND c.computer_id = s.computer_id AND c.snapshot_id = s.snapshot_id
-WHERE s.change_type <> 'modified'
-  OR (c.field IS NOT NULL AND NOT (s.schema_changed AND NOT (c.in_old AND c.in_new)));
+SELECT computer_id, host_name, changed_at, previous_snapshot_at, change_type, NULL::VARCHAR AS field,
+  NULL::VARCHAR AS old_value, NULL::VARCHAR AS new_value, snapshot_id, previous_snapshot_id, flow_name
+FROM steps
+WHERE change_type <> 'modified'
+UNION ALL
+SELECT computer_id, host_name, changed_at, previous_snapshot_at, change_type, field, old_value, new_value,
+  snapshot_id, previous_snapshot_id, flow_name
+FROM leaf_changes
+WHERE NOT (schema_changed AND (old_value IS NULL OR new_value IS NULL));

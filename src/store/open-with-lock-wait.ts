@@ -22,7 +22,13 @@ export class StoreBusyError extends FleetkitError {
  * until the lock wait is over.
  */
 export async function openWithLockWait(file: string, mode: AccessMode, engine: EngineSettings = engineSettings()): Promise<DuckDBInstance> {
-  const options: Record<string, string> = { memory_limit: engine.memoryLimit, threads: String(engine.threads) };
+  const options: Record<string, string> = {
+    memory_limit: engine.memoryLimit,
+    threads: String(engine.threads),
+    // A new store takes this DuckDB's storage format, which compresses record columns with Zstandard (the default
+    // stays at an old format that cannot); a store made before keeps its own.
+    storage_compatibility_version: 'latest',
+  };
   if (mode === 'read-only') options.access_mode = 'READ_ONLY';
   const deadline = Date.now() + lockWaitSeconds() * 1000;
   for (let delay = FIRST_RETRY_MS; ; delay = Math.min(2 * delay, LONGEST_RETRY_MS)) {
