@@ -101,32 +101,44 @@ function policyLeaves(value: Json, prefix = '', leaves = new Map<string, string>
   return leaves;
 }
 
-/** Every policy change between consecutive loaded policies runs, diffed here in TypeScript. */
-function expectedPolicyChanges(loaded: GeneratedRun[]): Json[] {
+/** How one object's changes are named: its id and name columns, the record's name field, and its leaves. */
+interface ChangeShape {
+  idColumn: string;
+  nameColumn: string;
+  nameOf: (record: Json) => unknown;
+  leavesOf: (record: Json) => Map<string, string>;
+}
+
+/** Every change between consecutive loaded runs of one object, diffed here in TypeScript. */
+function expectedChanges(loaded: GeneratedRun[], shape: ChangeShape): Json[] {
   const changes: Json[] = [];
   for (let i = 1; i < loaded.length; i++) {
     const [before, after] = [loaded[i - 1], loaded[i]];
     const schemaChanged = before.schemaVersion !== after.schemaVersion;
-    const old = new Map(before.records.map((p) => [Number(p.ID), p]));
-    const now = new Map(after.records.map((p) => [Number(p.ID), p]));
+    const old = new Map(before.records.map((r) => [Number(r.ID), r]));
+    const now = new Map(after.records.map((r) => [Number(r.ID), r]));
     const base = { changed_at: after.runAt, previous_snapshot_at: before.runAt, snapshot_id: after.executionId, previous_snapshot_id: before.executionId };
-    const row = (id: number, name: unknown, change_type: string, field: string | null, old_value: string | null, new_value: string | null) =>
-      changes.push({ ...base, policy_id: id, policy_name: name, change_type, field, old_value, new_value });
-    for (const [id, policy] of now) if (!old.has(id)) row(id, policy.name, 'created', null, null, null);
-    for (const [id, policy] of old) if (!now.has(id)) row(id, policy.name, 'deleted', null, null, null);
-    for (const [id, policy] of now) {
+    const row = (id: number, record: Json, change_type: string, field: string | null, old_value: string | null, new_value: string | null) =>
+      changes.push({ ...base, [shape.idColumn]: id, [shape.nameColumn]: shape.nameOf(record), change_type, field, old_value, new_value });
+    for (const [id, record] of now) if (!old.has(id)) row(id, record, 'created', null, null, null);
+    for (const [id, record] of old) if (!now.has(id)) row(id, record, 'deleted', null, null, null);
+    for (const [id, record] of now) {
       const previous = old.get(id);
       if (!previous) continue;
-      const [a, b] = [policyLeaves(previous), policyLeaves(policy)];
+      const [a, b] = [shape.leavesOf(previous), shape.leavesOf(record)];
       for (const field of new Set([...a.keys(), ...b.keys()])) {
         const [oldValue, newValue] = [a.get(field), b.get(field)];
         if (oldValue === newValue) continue;
         if (schemaChanged && (oldValue === undefined || newValue === undefined)) continue;
-        row(id, policy.name, 'modified', field, oldValue ?? null, newValue ?? null);
+        row(id, record, 'modified', field, oldValue ?? null, newValue ?? null);
       }
     }
   }
   return changes;
+}
+
+function expectedPolicyChanges(loaded: GeneratedRun[]): Json[] {
+  return expectedChanges(loaded, { idColumn: 'policy_id', nameColumn: 'policy_name', nameOf: (p) => p.name, leavesOf: (p) => policyLeaves(p) });
 }
 
 /** The leaves computer_changes leaves out: times of communication, scans, sends and updates; patterns; status texts. */
@@ -140,33 +152,13 @@ function computerVolatile(path: string): boolean {
   );
 }
 
-/** Every computer change between consecutive loaded computers runs, diffed here in TypeScript. */
 function expectedComputerChanges(loaded: GeneratedRun[]): Json[] {
-  const changes: Json[] = [];
-  const leaves = (record: Json) => new Map([...policyLeaves(record)].filter(([path]) => !computerVolatile(path)));
-  for (let i = 1; i < loaded.length; i++) {
-    const [before, after] = [loaded[i - 1], loaded[i]];
-    const schemaChanged = before.schemaVersion !== after.schemaVersion;
-    const old = new Map(before.records.map((c) => [Number(c.ID), c]));
-    const now = new Map(after.records.map((c) => [Number(c.ID), c]));
-    const base = { changed_at: after.runAt, previous_snapshot_at: before.runAt, snapshot_id: after.executionId, previous_snapshot_id: before.executionId };
-    const row = (id: number, host: unknown, change_type: string, field: string | null, old_value: string | null, new_value: string | null) =>
-      changes.push({ ...base, computer_id: id, host_name: host, change_type, field, old_value, new_value });
-    for (const [id, computer] of now) if (!old.has(id)) row(id, computer.hostName, 'created', null, null, null);
-    for (const [id, computer] of old) if (!now.has(id)) row(id, computer.hostName, 'deleted', null, null, null);
-    for (const [id, computer] of now) {
-      const previous = old.get(id);
-      if (!previous) continue;
-      const [a, b] = [leaves(previous), leaves(computer)];
-      for (const field of new Set([...a.keys(), ...b.keys()])) {
-        const [oldValue, newValue] = [a.get(field), b.get(field)];
-        if (oldValue === newValue) continue;
-        if (schemaChanged && (oldValue === undefined || newValue === undefined)) continue;
-        row(id, computer.hostName, 'modified', field, oldValue ?? null, newValue ?? null);
-      }
-    }
-  }
-  return changes;
+  return expectedChanges(loaded, {
+    idColumn: 'computer_id',
+    nameColumn: 'host_name',
+    nameOf: (c) => c.hostName,
+    leavesOf: (c) => new Map([...policyLeaves(c)].filter(([path]) => !computerVolatile(path))),
+  });
 }
 
 const computerChangeOrder = byKey(

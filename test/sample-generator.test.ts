@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRuns, type GeneratedRun } from '../src/sample/fleet';
 import { COMPUTERS_FLOW, POLICIES_FLOW, planFleet, type FleetOptions } from '../src/sample/plan';
 import { MODULES, MODULE_STATES } from '../src/sample/modules';
+import { runPrefix } from '../src/sample/layouts';
 
 type Computer = {
   ID: number;
@@ -264,5 +265,149 @@ describe('generateRuns', () => {
     expect(() => generateRuns({ computers: 0, weeks: 3, seed: 1 }).next()).toThrow(RangeError);
     expect(() => generateRuns({ computers: 5, weeks: 1.5, seed: 1 }).next()).toThrow(RangeError);
     expect(() => generateRuns({ computers: 5, weeks: 3, seed: 1, missingWeeks: [-1] }).next()).toThrow(RangeError);
+    expect(() => generateRuns({ computers: 5, weeks: 3, seed: 1, schemaV3FromWeek: -1 }).next()).toThrow(RangeError);
+    expect(() => generateRuns({ computers: 5, weeks: 3, seed: 1, schemaV2FromWeek: 2, schemaV3FromWeek: 1 }).next()).toThrow(RangeError);
+  });
+});
+
+type Component = { name: string; version: string; latest: boolean };
+type Interface = { ID: number; name: string; displayName: string; MACs: string[]; IPs: string[]; detected: boolean; DHCP: boolean };
+const HOUR_MS = 3_600_000;
+const componentsOf = (computer: Computer) => (computer.securityUpdates as { antiMalware: Component[] } | null)?.antiMalware ?? null;
+const outdated = (computer: Computer) => (componentsOf(computer) ?? []).some((component) => !component.latest);
+const silentMs = (run: GeneratedRun, computer: Computer) => run.runAt.getTime() - (computer.lastAgentCommunication as number);
+const managed = (run: GeneratedRun) => computersOf(run).filter((computer) => computer.agentVersion !== '0.0.0.0');
+
+describe('generateRuns: record size and shape', () => {
+  it('writes about 222 settings per computer and policy, every computer the same as its policy', () => {
+    for (const run of [computerRuns[0], computerRuns[computerRuns.length - 1]]) {
+      const policies = new Map(policiesOf(policyRunOfWeek(run.week)).map((policy) => [policy.ID, policy]));
+      for (const policy of policies.values()) {
+        expect(Object.keys(policy.policySettings).length).toBeGreaterThanOrEqual(200);
+        for (const setting of Object.values(policy.policySettings)) expect(Object.keys(setting)).toEqual(['value']);
+      }
+      for (const computer of computersOf(run)) {
+        const settings = computer.computerSettings as Record<string, { value: string }>;
+        expect(Object.keys(settings).length).toBeGreaterThanOrEqual(200);
+        for (const setting of Object.values(settings)) expect(typeof setting.value).toBe('string');
+        expect(settings).toEqual(policies.get(computer.policyID ?? 1)?.policySettings);
+      }
+    }
+  });
+
+  it('lists a few hundred intrusion prevention rules per policy and tens of integrity and log rules, edited one at a time', () => {
+    const ruleIDs = (record: Record<string, unknown>, module: string) => (record[module] as { ruleIDs: number[] }).ruleIDs;
+    for (const run of policyRuns) {
+      for (const policy of policiesOf(run)) {
+        expect(ruleIDs(policy, 'intrusionPrevention').length).toBeGreaterThanOrEqual(100);
+        expect(ruleIDs(policy, 'intrusionPrevention').length).toBeLessThan(1000);
+        for (const module of ['integrityMonitoring', 'logInspection']) {
+          expect(ruleIDs(policy, module).length).toBeGreaterThanOrEqual(10);
+          expect(ruleIDs(policy, module).length).toBeLessThan(100);
+        }
+        for (const module of ['firewall', 'intrusionPrevention', 'integrityMonitoring', 'logInspection']) {
+          const list = ruleIDs(policy, module);
+          expect(list.every((id, i) => Number.isInteger(id) && (i === 0 || id > list[i - 1]))).toBe(true);
+        }
+      }
+    }
+    const editSizes: number[] = [];
+    for (let i = 1; i < policyRuns.length; i++) {
+      const before = new Map(policiesOf(policyRuns[i - 1]).map((policy) => [policy.ID, policy]));
+      for (const policy of policiesOf(policyRuns[i])) {
+        const old = before.get(policy.ID);
+        if (!old) continue;
+        for (const module of ['firewall', 'intrusionPrevention', 'integrityMonitoring', 'logInspection']) {
+          const [a, b] = [new Set(ruleIDs(old, module)), new Set(ruleIDs(policy, module))];
+          const changed = [...a].filter((id) => !b.has(id)).length + [...b].filter((id) => !a.has(id)).length;
+          if (changed > 0) editSizes.push(changed);
+        }
+      }
+    }
+    expect(editSizes.length).toBeGreaterThan(0);
+    expect(Math.max(...editSizes)).toBeLessThanOrEqual(2);
+  });
+
+  it('reports pattern and engine versions, outdated for silent agents and for a few whose updates fail for weeks', () => {
+    const names = new Set<string>();
+    let silent = 0;
+    let failing = 0;
+    let recent = 0;
+    const failingRuns = new Map<number, number[]>();
+    for (const [index, run] of computerRuns.entries()) {
+      for (const computer of managed(run)) {
+        const components = componentsOf(computer) as Component[];
+        expect(components.length).toBeGreaterThanOrEqual(6);
+        for (const component of components) {
+          expect(Object.keys(component)).toEqual(['name', 'version', 'latest']);
+          expect(component.version).toMatch(/^\d+\.\d+\.\d+$/);
+          names.add(component.name);
+        }
+        expect((computer.securityUpdates as { lastChanged: number }).lastChanged).toBeLessThan(run.runAt.getTime());
+        if (silentMs(run, computer) > 24 * HOUR_MS) {
+          silent++;
+          expect(outdated(computer), `computer ${computer.ID} week ${run.week}`).toBe(true);
+        } else if (silentMs(run, computer) < HOUR_MS) {
+          recent++;
+          if (outdated(computer)) {
+            failing++;
+            failingRuns.set(computer.ID, [...(failingRuns.get(computer.ID) ?? []), index]);
+          }
+        }
+      }
+      for (const computer of computersOf(run)) if (computer.agentVersion === '0.0.0.0') expect(computer.securityUpdates).toBeNull();
+    }
+    for (const name of ['Smart Scan Agent Pattern', 'Virus Pattern', 'Spyware/Grayware Pattern', 'IntelliTrap Pattern', 'Anti-malware Engine', 'Advanced Threat Scan Engine']) {
+      expect(names).toContain(name);
+    }
+    expect(silent).toBeGreaterThan(50);
+    expect(failing).toBeGreaterThan(0);
+    expect(failing / recent).toBeLessThan(0.05);
+    const outdatedInConsecutiveRuns = [...failingRuns.values()].some((indexes) => indexes.some((index, i) => i > 0 && indexes[i - 1] === index - 1));
+    expect(outdatedInConsecutiveRuns).toBe(true);
+  });
+
+  it('gives each computer one to three network interfaces, the same in every run', () => {
+    const first = new Map<number, unknown>();
+    for (const run of computerRuns) {
+      for (const computer of computersOf(run)) {
+        const { interfaces } = computer.interfaces as { interfaces: Interface[] };
+        expect(interfaces.length).toBeGreaterThanOrEqual(1);
+        expect(interfaces.length).toBeLessThanOrEqual(3);
+        for (const item of interfaces) expect(Object.keys(item).sort()).toEqual(['DHCP', 'ID', 'IPs', 'MACs', 'detected', 'displayName', 'name']);
+        expect(interfaces[0].IPs[0].split('/')[0]).toBe(computer.lastIPUsed);
+        if (!first.has(computer.ID)) first.set(computer.ID, computer.interfaces);
+        expect(computer.interfaces).toEqual(first.get(computer.ID));
+      }
+    }
+    const ids = [...first.values()].flatMap((value) => (value as { interfaces: Interface[] }).interfaces.map((item) => item.ID));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('drifts key casing only in schemaVersion 3 runs, and only in keys the model does not read', () => {
+    const options: FleetOptions = { computers: 40, weeks: 8, seed: 5, schemaV2FromWeek: 2, schemaV3FromWeek: 5 };
+    const drifted = [...generateRuns(options)];
+    const plain = [...generateRuns({ ...options, schemaV3FromWeek: undefined })];
+    const read = ['ID', 'hostName', 'displayName', 'platform', 'policyID', 'groupID', 'agentVersion', 'lastAgentCommunication', 'lastSendPolicyRequest',
+      'lastSendPolicySuccess', 'computerStatus', 'securityUpdates', 'computerSettings', ...MODULES];
+    for (const [index, run] of drifted.entries()) {
+      expect(run.schemaVersion).toBe(run.week >= 5 ? 3 : run.week >= 2 ? 2 : 1);
+      expect(runPrefix('partitioned', run).split('/')[1]).toBe(`schemaVersion_${run.schemaVersion}`);
+      const twin = plain[index];
+      expect(run.records.length).toBe(twin.records.length);
+      for (const [i, record] of run.records.entries()) {
+        const original = twin.records[i];
+        const keys = Object.keys(record);
+        expect(new Set(keys.map((key) => key.toLowerCase())).size).toBe(keys.length);
+        const respelled = Object.fromEntries(Object.keys(original).map((key) => [key, record[keys.find((k) => k.toLowerCase() === key.toLowerCase()) as string]]));
+        expect(respelled).toEqual(original);
+        const spelledOtherwise = keys.filter((key) => !(key in original));
+        if (run.schemaVersion < 3 || run.object === 'policies') expect(spelledOtherwise).toEqual([]);
+        else {
+          expect(spelledOtherwise).toEqual(expect.arrayContaining(['agentGuid', 'hostGuid']));
+          for (const key of read) if (key in original) expect(keys).toContain(key);
+        }
+      }
+    }
   });
 });

@@ -103,7 +103,7 @@ describe('writeSampleData layouts', () => {
     const second = await write('again-2', { format: 'csv' });
     const keys = await filesUnder(first.dir);
     expect(await filesUnder(second.dir)).toEqual(keys);
-    for (const key of keys) expect(await readFile(join(second.dir, key))).toEqual(await readFile(join(first.dir, key)));
+    for (const key of keys) expect((await readFile(join(second.dir, key))).equals(await readFile(join(first.dir, key))), key).toBe(true);
   });
 });
 

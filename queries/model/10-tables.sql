@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS fk_policy_leaves (
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS last_send_policy_success TIMESTAMPTZ;
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS outdated_updates VARCHAR[];
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS stable_digest UBIGINT;
+ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS instance_state VARCHAR;
 
 -- The fields of a computer or policy record the model reads, parsed once (json_transform), every scalar as text so
 -- that typed JSON and all-string records give the same values; a field a record lacks is NULL. The other object's
@@ -66,10 +67,10 @@ CREATE OR REPLACE MACRO fk_computer_fields(record) AS json_transform(record, '{
   "policyID": "VARCHAR", "groupID": "VARCHAR", "agentVersion": "VARCHAR",
   "lastAgentCommunication": "VARCHAR", "lastSendPolicySuccess": "VARCHAR",
   "computerStatus": {"agentStatus": "VARCHAR"},
-  "ec2VirtualMachineSummary": {"accountID": "VARCHAR", "instanceID": "VARCHAR"},
-  "azureARMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR"},
-  "azureVMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR"},
-  "gcpVirtualMachineSummary": {"instanceID": "VARCHAR"},
+  "ec2VirtualMachineSummary": {"accountID": "VARCHAR", "instanceID": "VARCHAR", "state": "VARCHAR"},
+  "azureARMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR", "state": "VARCHAR"},
+  "azureVMVirtualMachineSummary": {"subscriptionID": "VARCHAR", "instanceID": "VARCHAR", "state": "VARCHAR"},
+  "gcpVirtualMachineSummary": {"instanceID": "VARCHAR", "state": "VARCHAR"},
   "vmwareVMVirtualMachineSummary": {"instanceID": "VARCHAR"},
   "antiMalware": {"state": "VARCHAR"},
   "webReputation": {"state": "VARCHAR"},

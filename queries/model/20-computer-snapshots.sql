@@ -1,7 +1,6 @@
--- One row per computer per computers run, plus derived columns (docs/data-model.md `computer_snapshots`).
--- instance_state is read from the record at query time (DuckDB computes it only for queries that select it): a
--- cloud instance that is stopped or terminated is `powered_off`, not an unprotected computer. Only states that say
--- stopped count: an empty or unrecognised state leaves the computer counted.
+-- One row per computer per computers run, plus derived columns (docs/data-model.md `computer_snapshots`). A cloud
+-- instance that is stopped or terminated is `powered_off`, not an unprotected computer. Only states that say stopped
+-- count: an empty or unrecognised state leaves the computer counted.
 CREATE OR REPLACE VIEW computer_snapshots AS
 SELECT
   f.snapshot_id,
@@ -32,13 +31,8 @@ SELECT
   f.outdated_updates,
   r.flow_name,
   r.schema_version,
-  coalesce(
-    f.record ->> '$.ec2VirtualMachineSummary.state',
-    f.record ->> '$.azureARMVirtualMachineSummary.state',
-    f.record ->> '$.azureVMVirtualMachineSummary.state',
-    f.record ->> '$.gcpVirtualMachineSummary.state'
-  ) AS instance_state,
-  coalesce(lower(trim(instance_state)) IN ('power off', 'powered off', 'stopped', 'stopping', 'terminated',
+  f.instance_state,
+  coalesce(lower(trim(f.instance_state)) IN ('power off', 'powered off', 'stopped', 'stopping', 'terminated',
     'shutting-down', 'deallocated', 'deallocating', 'suspended'), false) AS powered_off,
   f.record
 FROM fk_computer_facts AS f

@@ -1,10 +1,12 @@
 import { computerProfile } from './computer-profiles';
 import type { ComputerProfile } from './computer-profiles';
+import { computerInterfaces } from './interfaces';
+import type { Interfaces } from './interfaces';
+import { withSchemaV3Spelling } from './key-casing';
 import type { ConsoleTexts } from './locale';
 import { MODULES, MODULE_STATES, isRuleModule, moduleStatusMessage } from './modules';
 import type { ModuleKey } from './modules';
 import type { EffectivePolicy, PolicyBook } from './policies';
-import { COMPUTER_SETTING_NAMES } from './policy-settings';
 import {
   AMAZON_LINUX_WEB_POLICY_ID,
   BASE_POLICY_ID,
@@ -21,6 +23,7 @@ import {
 import { DAY_MS, Stream, WEEK_MS, runTime } from './plan';
 import type { FleetPlan } from './plan';
 import { unitHash } from './random';
+import { securityUpdates } from './security-updates';
 
 /** What changes about a computer from week to week. */
 interface ComputerState {
@@ -30,6 +33,9 @@ interface ComputerState {
   driftState: string;
   driftUntilWeek: number;
   engineErrorUntilWeek: number;
+  /** Since when security updates fail (the last update is then), or null. */
+  updatesFailingSinceMs: number | null;
+  updatesFailingUntilWeek: number;
   policyId: number | null;
   assignedAtMs: number;
   policySuccessMs: number;
@@ -41,6 +47,7 @@ interface ComputerState {
 const CHANCE_SILENCE_STARTS = 0.012;
 const CHANCE_DRIFT_STARTS = 0.006;
 const CHANCE_ENGINE_ERROR = 0.004;
+const CHANCE_UPDATES_START_FAILING = 0.003;
 /** Agents silent for longer than this are in error rather than warning. */
 const ERROR_AFTER_SILENT_MS = 14 * DAY_MS;
 const DRIFTING_MODULES: readonly ModuleKey[] = ['antiMalware', 'webReputation', 'firewall', 'intrusionPrevention', 'integrityMonitoring', 'logInspection'];
@@ -55,17 +62,13 @@ function moduleStateOf(module: ModuleKey, policy: EffectivePolicy, state: Comput
   return state.driftModule === module ? state.driftState : policy.modules[module];
 }
 
-function patternVersion(plan: FleetPlan, atMs: number): string {
-  const week = Math.max(0, Math.floor((atMs - plan.start.getTime()) / WEEK_MS));
-  return `19.${String(101 + 2 * week).padStart(3, '0')}.00`;
-}
-
 /**
  * The computers over time. Call `advanceTo` for every week in order (runs that are missing included), then
  * `records` for the weeks that have a run.
  */
 export class Fleet {
   private readonly profiles: ComputerProfile[];
+  private readonly interfaces: Interfaces[];
   private readonly states: ComputerState[];
 
   constructor(
@@ -73,6 +76,7 @@ export class Fleet {
     private readonly policies: PolicyBook,
   ) {
     this.profiles = Array.from({ length: plan.computers }, (_, index) => computerProfile(plan, index));
+    this.interfaces = this.profiles.map((profile) => computerInterfaces(plan, profile));
     this.states = this.profiles.map((profile) => ({
       silentSinceMs: null,
       silentUntilWeek: 0,
@@ -80,6 +84,8 @@ export class Fleet {
       driftState: '',
       driftUntilWeek: 0,
       engineErrorUntilWeek: 0,
+      updatesFailingSinceMs: null,
+      updatesFailingUntilWeek: 0,
       policyId: null,
       assignedAtMs: 0,
       policySuccessMs: profile.agentInstalledAtMs + 30_000,
@@ -93,6 +99,7 @@ export class Fleet {
     for (const profile of this.profiles) {
       if (week < profile.joinWeek || week >= profile.leaveWeek) continue;
       this.advanceComputer(profile, this.states[profile.index], week, runAtMs);
+      this.advanceUpdates(profile, this.states[profile.index], week, runAtMs);
     }
   }
 
@@ -183,6 +190,18 @@ export class Fleet {
     }
   }
 
+  /** Now and then a computer's security updates fail for a few weeks (a relay or proxy problem); its agent stays online. */
+  private advanceUpdates(profile: ComputerProfile, state: ComputerState, week: number, runAtMs: number): void {
+    const { seed } = this.plan;
+    if (state.updatesFailingSinceMs !== null && week >= state.updatesFailingUntilWeek) state.updatesFailingSinceMs = null;
+    const installedBeforeRun = week > profile.agentFromWeek || profile.agentFromWeek === 0;
+    if (state.updatesFailingSinceMs !== null || !installedBeforeRun) return;
+    if (unitHash(seed, Stream.updateFailure, profile.id, week) >= CHANCE_UPDATES_START_FAILING) return;
+    const length = unitHash(seed, Stream.updateFailureLength, profile.id, week);
+    state.updatesFailingSinceMs = runAtMs - 3_600_000 - Math.floor(length * 6 * DAY_MS);
+    state.updatesFailingUntilWeek = week + 2 + Math.floor(length * 4);
+  }
+
   private record(
     profile: ComputerProfile,
     state: ComputerState,
@@ -193,7 +212,8 @@ export class Fleet {
   ): Record<string, unknown> {
     const hasAgent = week >= profile.agentFromWeek;
     const policy = state.policyId === null ? null : this.policies.effective(state.policyId);
-    const settings = (policy ?? this.policies.effective(BASE_POLICY_ID)).settings;
+    const effectivePolicy = policy ?? this.policies.effective(BASE_POLICY_ID);
+    const settings = effectivePolicy.settings;
     const silentSinceMs = hasAgent ? state.silentSinceMs : null;
     const engineError = hasAgent && silentSinceMs === null && week < state.engineErrorUntilWeek;
     const [agentStatus, agentStatusMessages] = this.agentStatus(profile, hasAgent, silentSinceMs, engineError, runAtMs, texts);
@@ -220,20 +240,22 @@ export class Fleet {
       lastSendPolicyRequest: requestMs,
       lastSendPolicySuccess: policy ? state.policySuccessMs : null,
       computerStatus: { agentStatus, agentStatusMessages },
-      securityUpdates: hasAgent
-        ? {
-            lastChanged: contactMs - 3_600_000,
-            antiMalware: [{ name: 'Smart Scan Agent Pattern', version: patternVersion(this.plan, contactMs), latest: silentSinceMs === null }],
-          }
-        : null,
-      computerSettings: Object.fromEntries(COMPUTER_SETTING_NAMES.map((name) => [name, { value: settings[name] }])),
+      securityUpdates: hasAgent ? securityUpdates(this.plan, profile.family, this.lastUpdateMs(state, contactMs), runAtMs) : null,
+      computerSettings: effectivePolicy.settingsRecord,
+      interfaces: this.interfaces[profile.index],
     };
     if (profile.ec2) record.ec2VirtualMachineSummary = { ...profile.ec2, state: silentSinceMs === null ? 'POWER ON' : 'POWER OFF' };
     for (const module of MODULES) {
       record[module] = this.moduleRecord(module, policy, state, hasAgent, agentStatus, engineError, texts);
     }
     if (schemaVersion >= 2) record.agentGUID = hasAgent ? profile.agentGUID : null;
-    return record;
+    return schemaVersion >= 3 ? withSchemaV3Spelling(record) : record;
+  }
+
+  /** An agent updates an hour before it last reported, unless its updates fail. */
+  private lastUpdateMs(state: ComputerState, contactMs: number): number {
+    const reportedMs = contactMs - 3_600_000;
+    return state.updatesFailingSinceMs === null ? reportedMs : Math.min(reportedMs, state.updatesFailingSinceMs);
   }
 
   private agentStatus(

@@ -13,6 +13,11 @@ export interface FleetOptions {
   missingWeeks?: number[];
   /** From this week on, runs are schemaVersion 2: computers gain `agentGUID`, policies gain `deviceControl`. */
   schemaV2FromWeek?: number;
+  /**
+   * From this week on, runs are schemaVersion 3 (with schemaVersion 2's fields): some keys of computer records the
+   * model does not read drift in casing (`agentGuid`, `hostGuid`). Not before `schemaV2FromWeek`.
+   */
+  schemaV3FromWeek?: number;
 }
 
 export interface AgentRelease {
@@ -29,6 +34,7 @@ export interface FleetPlan {
   start: Date;
   missingWeeks: ReadonlySet<number>;
   schemaV2FromWeek: number | null;
+  schemaV3FromWeek: number | null;
   /** From this week on the console is Japanese: status messages are localized. */
   japaneseLocaleFromWeek: number;
   /** The week the policy `NEW_POLICY_ID` first appears. */
@@ -64,6 +70,10 @@ export const Stream = {
   executionId: 11,
   assignment: 12,
   policySent: 13,
+  updateFailure: 14,
+  updateFailureLength: 15,
+  interfaces: 16,
+  recommendedRules: 17,
 } as const;
 
 const AGENT_VERSIONS_BEFORE_START: readonly AgentRelease[] = [
@@ -94,6 +104,9 @@ export function planFleet(options: FleetOptions): FleetPlan {
   }
   const v2 = options.schemaV2FromWeek;
   if (v2 !== undefined && (!Number.isInteger(v2) || v2 < 0)) throw new RangeError(`schemaV2FromWeek must be a non-negative integer, got ${v2}`);
+  const v3 = options.schemaV3FromWeek;
+  if (v3 !== undefined && (!Number.isInteger(v3) || v3 < 0)) throw new RangeError(`schemaV3FromWeek must be a non-negative integer, got ${v3}`);
+  if (v2 !== undefined && v3 !== undefined && v3 < v2) throw new RangeError(`schemaV3FromWeek (${v3}) must not come before schemaV2FromWeek (${v2})`);
   const policyCreatedWeek = weekAt(weeks, 0.4);
   return {
     computers,
@@ -102,6 +115,7 @@ export function planFleet(options: FleetOptions): FleetPlan {
     start: new Date(start.getTime()),
     missingWeeks: new Set((options.missingWeeks ?? []).filter((week) => week < weeks)),
     schemaV2FromWeek: v2 ?? null,
+    schemaV3FromWeek: v3 ?? null,
     japaneseLocaleFromWeek: weekAt(weeks, 0.55),
     policyCreatedWeek,
     policyDeletedWeek: Math.max(policyCreatedWeek + 1, weekAt(weeks, 0.7)),
@@ -121,6 +135,7 @@ export function runTime(plan: FleetPlan, week: number, object: 'computers' | 'po
 }
 
 export function schemaVersionAt(plan: FleetPlan, week: number): number {
+  if (plan.schemaV3FromWeek !== null && week >= plan.schemaV3FromWeek) return 3;
   return plan.schemaV2FromWeek !== null && week >= plan.schemaV2FromWeek ? 2 : 1;
 }
 

@@ -3,16 +3,21 @@ import { MODULES, MODULE_STATES, RULE_MODULES, isRuleModule, moduleStatusMessage
 import type { ModuleKey, ModuleStates, RuleLists, RuleModule } from './modules';
 import { DAY_MS, Stream, runTime } from './plan';
 import type { FleetPlan } from './plan';
-import { POLICY_SETTINGS } from './policy-settings';
+import { POLICY_SETTINGS, settingsRecord } from './policy-settings';
+import type { SettingValue } from './policy-settings';
 import { BASE_POLICY_ID, DESCRIPTION_EDITS, NEW_POLICY_ID, POLICY_TREE, RENAMED_POLICY_NAME, RETIRED_POLICY_ID, RHEL_POLICY_ID } from './policy-tree';
 import type { PolicyDefinition } from './policy-tree';
 import { Random } from './random';
+import { EDITED_RULE_ID_RANGES, assignedRules, recommendedRules } from './rule-lists';
 
 /** A policy as the console shows it at one moment: inherited values resolved. */
 export interface EffectivePolicy {
   id: number;
   modules: ModuleStates;
   settings: Readonly<Record<string, string>>;
+  /** Every setting as a record's `policySettings` or `computerSettings` shows it. */
+  settingsRecord: Readonly<Record<string, SettingValue>>;
+  /** The rules its records list: edited by hand and recommended. */
   rules: Readonly<RuleLists>;
   /** Last time anything the policy sends to its computers changed (ms since the epoch). */
   changedAtMs: number;
@@ -27,16 +32,11 @@ interface PolicyState {
   autoRequiresUpdate: string;
   modules: Partial<ModuleStates>;
   settings: Record<string, string>;
+  /** Rules assigned by hand, which edits add and remove. */
   rules: RuleLists;
+  recommendedRules: Readonly<RuleLists>;
   changedAtMs: number;
 }
-
-const RULE_ID_RANGES: Readonly<Record<RuleModule, readonly [number, number]>> = {
-  firewall: [1, 80],
-  intrusionPrevention: [1000100, 1011900],
-  integrityMonitoring: [1002700, 1008900],
-  logInspection: [1002790, 1009000],
-};
 
 const RULE_COUNTS: Readonly<Record<RuleModule, readonly [number, number]>> = {
   firewall: [2, 4],
@@ -75,7 +75,7 @@ function sortedUnique(values: number[]): number[] {
 function initialRules(random: Random): RuleLists {
   const lists = {} as RuleLists;
   for (const module of RULE_MODULES) {
-    const [low, high] = RULE_ID_RANGES[module];
+    const [low, high] = EDITED_RULE_ID_RANGES[module];
     const [fewest, most] = RULE_COUNTS[module];
     const count = random.int(fewest, most);
     lists[module] = sortedUnique(Array.from({ length: count }, () => random.int(low, high)));
@@ -123,11 +123,13 @@ export class PolicyBook {
     const policy = this.policies.get(id);
     if (!policy) throw new Error(`policy ${id} does not exist`);
     const parent = policy.parentId === null ? null : this.effective(policy.parentId);
+    const settings = { ...parent?.settings, ...policy.settings };
     const effective: EffectivePolicy = {
       id,
       modules: { ...(parent?.modules as ModuleStates), ...policy.modules },
-      settings: { ...parent?.settings, ...policy.settings },
-      rules: policy.rules,
+      settings,
+      settingsRecord: settingsRecord(settings),
+      rules: assignedRules(policy.rules, policy.recommendedRules),
       changedAtMs: policy.changedAtMs,
     };
     this.effectiveCache.set(id, effective);
@@ -166,9 +168,7 @@ export class PolicyBook {
       record[module] = moduleRecord;
     }
     if (schemaVersion >= 2) record.deviceControl = { state: 'off', moduleStatus: { status: 'inactive', statusMessage: texts.off } };
-    const settings: Record<string, { value: string }> = {};
-    for (const [name] of POLICY_SETTINGS) settings[name] = { value: effective.settings[name] };
-    record.policySettings = settings;
+    record.policySettings = effective.settingsRecord;
     return record;
   }
 
@@ -186,6 +186,7 @@ export class PolicyBook {
       modules: { ...definition.modules },
       settings,
       rules: initialRules(new Random(this.plan.seed, Stream.policyEdits, -1, definition.id)),
+      recommendedRules: recommendedRules(this.plan.seed, definition.id),
       changedAtMs: atMs,
     });
   }
@@ -249,8 +250,8 @@ export class PolicyBook {
       }
       case 'rules': {
         const module = random.pick(RULE_MODULES);
-        const [low, high] = RULE_ID_RANGES[module];
-        const list = current.rules[module];
+        const [low, high] = EDITED_RULE_ID_RANGES[module];
+        const list = (this.policies.get(id) as PolicyState).rules[module];
         const removed = list.length > 2 && random.chance(0.3) ? random.int(0, list.length - 1) : -1;
         const next = removed >= 0 ? list.filter((_, index) => index !== removed) : sortedUnique([...list, random.int(low, high)]);
         this.own(id, (policy) => (policy.rules = { ...policy.rules, [module]: next }), atMs);

@@ -1,6 +1,8 @@
+import { FIXED_SETTINGS } from './fixed-settings';
+
 /**
- * The policy settings the sample carries (a real policy has about 220), each with the values an administrator
- * may choose; the first is the Base Policy's. Booleans are written both as "true"/"false" and "Yes"/"No", as the API does.
+ * The policy settings administrators edit in the sample, each with the values an administrator may choose; the first
+ * is the Base Policy's. Booleans are written both as "true"/"false" and "Yes"/"No", as the API does.
  */
 export const POLICY_SETTINGS: readonly (readonly [name: string, values: readonly string[]])[] = [
   ['platformSettingHeartbeatInterval', ['10', '5', '20']],
@@ -43,9 +45,21 @@ export const POLICY_SETTINGS: readonly (readonly [name: string, values: readonly
   ['sapSettingScanMode', ['Standard', 'Deep']],
 ];
 
-/** The few settings a computer record also carries (as `computerSettings`). */
-export const COMPUTER_SETTING_NAMES: readonly string[] = [
-  'platformSettingHeartbeatInterval',
-  'platformSettingAgentCommunicationsDirection',
-  'firewallSettingNetworkEngineMode',
-];
+export interface SettingValue {
+  value: string;
+}
+
+/** The names of every setting a record carries (222, as many as a real computer record has), in name order. */
+const SETTING_NAMES: readonly string[] = [...POLICY_SETTINGS, ...FIXED_SETTINGS].map(([name]) => name).sort();
+
+const FIXED_VALUES: ReadonlyMap<string, SettingValue> = new Map(FIXED_SETTINGS.map(([name, value]) => [name, { value }]));
+
+/**
+ * A record's `policySettings` or `computerSettings`: the edited settings (`POLICY_SETTINGS`) from `values`, the rest
+ * their fixed value.
+ */
+export function settingsRecord(values: Readonly<Record<string, string>>): Record<string, SettingValue> {
+  const record: Record<string, SettingValue> = {};
+  for (const name of SETTING_NAMES) record[name] = FIXED_VALUES.get(name) ?? { value: values[name] };
+  return record;
+}

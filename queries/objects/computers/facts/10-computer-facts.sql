@@ -40,6 +40,8 @@ SELECT
   CASE WHEN trim(c.agentVersion) NOT IN ('', '0.0.0.0')
     THEN list_transform(regexp_split_to_array(trim(c.agentVersion), '[.-]'), part -> TRY_CAST(part AS BIGINT))
   END AS agent_version_key,
+  coalesce(c.ec2VirtualMachineSummary.state, c.azureARMVirtualMachineSummary.state,
+    c.azureVMVirtualMachineSummary.state, c.gcpVirtualMachineSummary.state) AS instance_state,
   list_transform(
     list_filter(json_extract(c.securityUpdates, '$.*[*]'), u -> lower(u ->> 'latest') = 'false'),
     u -> coalesce(u ->> 'name', '(unnamed)')
