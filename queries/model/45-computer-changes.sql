@@ -1,42 +1,17 @@
 -- The change timeline of each computer (docs/data-model.md `computer_changes`): one row per changed leaf between a
 -- computers run and the previous run of its flow, plus one row per computer created or deleted. It has the shape of
--- policy_changes, its leaves read as policy leaves are (fk_policy_leaves). Volatile leaves (fk_computer_volatile) are
--- left out, so that a row is a real change. Only the
+-- policy_changes, its leaves read as policy leaves are (fk_leaves). Volatile leaves (fk_computer_volatile) are left
+-- out, so that a row is a real change. Only the
 -- computers whose record outside those leaves differs (fk_computer_facts.stable_digest) are compared leaf by leaf,
 -- and every step is partitioned by computer, so that a filter on computer_id reads one computer.
 
--- Leaves that change without anything changing, by the path of their parent (NULL at the top) and their key: times
--- of communication, scans, policy sends and updates; pattern and engine versions (outdated_updates tracks those);
--- the console's status texts.
-CREATE OR REPLACE MACRO fk_computer_volatile(parent, key) AS
-  CASE
-    WHEN parent IS NULL THEN key IN ('lastAgentCommunication', 'lastSendPolicyRequest', 'lastSendPolicySuccess', 'securityUpdates')
-    ELSE key = 'moduleStatus' OR (key LIKE 'last%Scan') OR (parent = 'computerStatus' AND key = 'agentStatusMessages')
-  END;
-
--- An object with something in it, which opens one more level.
-CREATE OR REPLACE MACRO fk_is_object(value) AS coalesce(json_type(value) = 'OBJECT' AND value::VARCHAR <> '{}', false);
-
--- The entries of an object as {field: dot path, value: JSON}, but JSON nulls (missing) and volatile leaves.
-CREATE OR REPLACE MACRO fk_open_object(parent, object) AS
-  list_transform(
-    list_filter(map_entries(CAST(object AS MAP(VARCHAR, JSON))),
-      entry -> entry.value IS NOT NULL AND NOT fk_computer_volatile(parent, entry.key)),
-    entry -> {'field': concat_ws('.', parent, entry.key), 'value': entry.value});
-
--- The entries with every object among them opened one level more.
-CREATE OR REPLACE MACRO fk_open_deeper(entries) AS
-  flatten(list_transform(entries,
-    leaf -> CASE WHEN fk_is_object(leaf.value) THEN fk_open_object(leaf.field, leaf.value) ELSE [leaf] END));
-
--- A computer record's leaves as a map of dot path to text, read as policy leaves are (fk_policy_leaves): scalars by
--- their text, lists whole as JSON, empty objects as '{}'. It opens four levels (computerSettings.<name>.value is
--- three), a scalar function rather than json_tree so that a filter on one computer reads one computer; an object
--- deeper than that compares whole.
-CREATE OR REPLACE MACRO fk_computer_leaves(record) AS
-  map_from_entries(list_transform(
-    fk_open_deeper(fk_open_deeper(fk_open_deeper(fk_open_object(NULL, record)))),
-    leaf -> {'key': leaf.field, 'value': leaf.value ->> '$'}));
+-- Leaves that change without anything changing, by dot path: times of communication, scans, policy sends and
+-- updates; pattern and engine versions (outdated_updates tracks those); the console's status texts.
+CREATE OR REPLACE MACRO fk_computer_volatile(field) AS
+  field IN ('lastAgentCommunication', 'lastSendPolicyRequest', 'lastSendPolicySuccess', 'computerStatus.agentStatusMessages')
+  OR field = 'securityUpdates' OR starts_with(field, 'securityUpdates.')
+  OR contains('.' || field || '.', '.moduleStatus.')
+  OR field LIKE '%.last%Scan';
 
 CREATE OR REPLACE VIEW computer_changes AS
 WITH runs AS NOT MATERIALIZED (
@@ -84,27 +59,35 @@ steps AS NOT MATERIALIZED (
   FROM seen
   WHERE previous_seen = run_number - 1 AND stable_digest IS DISTINCT FROM previous_digest
 ),
-modified AS NOT MATERIALIZED (
-  SELECT s.*, fk_computer_leaves(now.record) AS new_leaves, fk_computer_leaves(before.record) AS old_leaves
+sides AS NOT MATERIALIZED (
+  SELECT s.computer_id, s.snapshot_id, f.snapshot_id = s.snapshot_id AS is_new, f.record
   FROM steps AS s
-  JOIN fk_computer_facts AS now ON now.snapshot_id = s.snapshot_id AND now.computer_id = s.computer_id
-  JOIN fk_computer_facts AS before ON before.snapshot_id = s.previous_snapshot_id AND before.computer_id = s.computer_id
+  JOIN fk_computer_facts AS f
+    ON f.computer_id = s.computer_id AND f.snapshot_id IN (s.snapshot_id, s.previous_snapshot_id)
   WHERE s.change_type = 'modified'
 ),
+leaves AS NOT MATERIALIZED (
+  SELECT computer_id, snapshot_id, is_new, unnest(fk_leaves(record)) AS leaf
+  FROM sides
+),
 leaf_changes AS NOT MATERIALIZED (
-  SELECT *, old_leaves[field] AS old_value, new_leaves[field] AS new_value
-  FROM (
-    SELECT *, unnest(list_filter(list_distinct(map_keys(new_leaves) || map_keys(old_leaves)),
-      field -> new_leaves[field] IS DISTINCT FROM old_leaves[field])) AS field
-    FROM modified
-  )
+  SELECT computer_id, snapshot_id, leaf.field AS field,
+    max(leaf.value) FILTER (WHERE NOT is_new) AS old_value,
+    max(leaf.value) FILTER (WHERE is_new) AS new_value,
+    bool_or(NOT is_new) AS in_old,
+    bool_or(is_new) AS in_new
+  FROM leaves
+  WHERE NOT fk_computer_volatile(leaf.field)
+  GROUP BY computer_id, snapshot_id, leaf.field
+  HAVING old_value IS DISTINCT FROM new_value
 )
 SELECT computer_id, host_name, changed_at, previous_snapshot_at, change_type, NULL::VARCHAR AS field,
   NULL::VARCHAR AS old_value, NULL::VARCHAR AS new_value, snapshot_id, previous_snapshot_id, flow_name
 FROM steps
 WHERE change_type <> 'modified'
 UNION ALL
-SELECT computer_id, host_name, changed_at, previous_snapshot_at, change_type, field, old_value, new_value,
-  snapshot_id, previous_snapshot_id, flow_name
-FROM leaf_changes
-WHERE NOT (schema_changed AND (old_value IS NULL OR new_value IS NULL));
+SELECT s.computer_id, s.host_name, s.changed_at, s.previous_snapshot_at, s.change_type, c.field, c.old_value,
+  c.new_value, s.snapshot_id, s.previous_snapshot_id, s.flow_name
+FROM steps AS s
+JOIN leaf_changes AS c USING (computer_id, snapshot_id)
+WHERE s.change_type = 'modified' AND NOT (s.schema_changed AND NOT (c.in_old AND c.in_new));

@@ -49,3 +49,27 @@ CREATE OR REPLACE MACRO fk_time(v) AS
   CASE WHEN TRY_CAST(v AS DOUBLE) IS NOT NULL
     THEN epoch_ms(CAST(nullif(TRY_CAST(v AS DOUBLE), 0) AS BIGINT)) AT TIME ZONE 'UTC'
     ELSE TRY_CAST(v AS TIMESTAMPTZ) END;
+
+-- A JSON object with something in it, which opens one more level.
+CREATE OR REPLACE MACRO fk_is_object(value) AS coalesce(json_type(value) = 'OBJECT' AND value::VARCHAR <> '{}', false);
+
+-- The entries of a JSON object as {field: dot path under `parent`, value: JSON}, but JSON nulls (a null counts as
+-- missing).
+CREATE OR REPLACE MACRO fk_open_object(parent, object) AS
+  list_transform(
+    list_filter(map_entries(CAST(object AS MAP(VARCHAR, JSON))), entry -> entry.value IS NOT NULL),
+    entry -> {'field': concat_ws('.', parent, entry.key), 'value': entry.value});
+
+-- The entries with every object among them opened one level more.
+CREATE OR REPLACE MACRO fk_open_deeper(entries) AS
+  flatten(list_transform(entries,
+    leaf -> CASE WHEN fk_is_object(leaf.value) THEN fk_open_object(leaf.field, leaf.value) ELSE [leaf] END));
+
+-- The leaves of a record as {field: dot path, value: text}: scalars by their text (so 5 and "5" agree), lists whole
+-- as JSON (their elements are not leaves), empty objects as '{}'; JSON nulls left out. Four levels are opened
+-- (`policySettings.<name>.value` is three); an object deeper than that is one leaf, its JSON text. Scalar functions,
+-- not json_tree, which copies every subtree of a large record and joins it back.
+CREATE OR REPLACE MACRO fk_leaves(record) AS
+  list_transform(
+    fk_open_deeper(fk_open_deeper(fk_open_deeper(fk_open_object(NULL, record)))),
+    leaf -> {'field': leaf.field, 'value': leaf.value ->> '$'});

@@ -2,7 +2,7 @@
 -- (`id_text` as given, `id` when it is an integer that fits BIGINT), `seen` (lastAgentCommunication: of the copies
 -- of one ID, the latest seen is kept) and `other_object` ('policy' for a policy record in a computers flow). A record
 -- missing a core field whose keys drift in casing (`id`, `Hostname`) is read again with its keys respelled
--- (`respelled`, store/macros.sql), so it reads as documented.
+-- (`respelled`, store/macros.sql), so it reads as documented. `c` keeps the fields the model reads, parsed once.
 CREATE OR REPLACE TEMP TABLE fk_run_parsed AS
 WITH parsed AS MATERIALIZED (
   SELECT record_rowid, file_key, ordinal, digest, c,
@@ -20,7 +20,7 @@ fields AS (
     CASE WHEN respelled IS NOT NULL THEN fk_computer_fields(respelled) ELSE c END AS c
   FROM parsed
 )
-SELECT record_rowid, file_key, ordinal, digest, respelled,
+SELECT record_rowid, file_key, ordinal, digest, respelled, c,
   c.ID AS id_text,
   fk_integer_id(c.ID) AS id,
   fk_time(c.lastAgentCommunication) AS seen,

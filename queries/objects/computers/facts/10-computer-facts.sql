@@ -58,7 +58,7 @@ SELECT
   }')::VARCHAR) AS stable_digest,
   record
 FROM (
-  SELECT s.id, s.seen, r.record, fk_computer_fields(coalesce(s.respelled, r.record)) AS c
+  SELECT s.id, s.seen, r.record, s.c
   FROM fk_run_parsed AS s
   JOIN fk_records AS r ON r.rowid = s.record_rowid
   WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)
