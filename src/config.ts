@@ -21,10 +21,11 @@ export const defaults = {
   /** Longest wait for another process to let go of the store. */
   lockWaitSeconds: 60,
   /**
-   * DuckDB's memory for one open store: what it may hold before it spills to `<store>.tmp`. With Node and the
-   * engine's own buffers beside it, a load of 10,000 computers stays under 1 GB of resident memory.
+   * DuckDB's memory for one open store: what it may hold before it spills to `<store>.tmp`. Measured on 1,000
+   * realistic computers × 52 runs: 256MB loads in 30 s at 0.65 GB peak resident memory, 512MB in 54 s at 1.0 GB,
+   * 128MB in 36 s at 0.63 GB.
    */
-  memoryLimit: '512MB',
+  memoryLimit: '256MB',
   /** DuckDB's worker threads, at most: more cost memory and gain little on the JSON a load reads. */
   threads: 4,
 } as const;
