@@ -45,9 +45,9 @@ function linkAllButNewestComputersRun(into: string): { flowDir: string; runDir: 
   const runs = readdirSync(dataDir)
     .filter((flow) => statSync(join(dataDir, flow)).isDirectory())
     .flatMap((flow) => readdirSync(join(dataDir, flow)).map((run) => ({ flowDir: flow, runDir: join(dataDir, flow, run) })));
-  const computerRuns = runs.filter((run) => run.flowDir.includes('computer'));
+  const computerRuns = runs.filter((run) => run.flowDir.includes('computer')).map((run) => ({ run, at: newestFileTime(run.runDir) }));
   if (computerRuns.length === 0) throw new Error(`${dataDir} holds no computers flow`);
-  const held = computerRuns.reduce((a, b) => (newestFileTime(b.runDir) > newestFileTime(a.runDir) ? b : a));
+  const held = computerRuns.reduce((a, b) => (b.at > a.at ? b : a)).run;
   for (const run of runs) {
     mkdirSync(join(into, run.flowDir), { recursive: true });
     if (run !== held) symlinkSync(run.runDir, join(into, run.flowDir, basename(run.runDir)));

@@ -2,7 +2,7 @@
 -- as given, `id` when it is an integer that fits BIGINT) and `other_object` ('computer' for a computer record in a
 -- policies flow); policies carry no time to choose between copies of one ID (`seen`). A record missing a core field
 -- whose keys drift in casing (`id`, `Name`) is read again with its keys respelled (`respelled`, store/macros.sql),
--- so it reads as documented.
+-- so it reads as documented. `p` keeps the fields the model reads, parsed once.
 CREATE OR REPLACE TEMP TABLE fk_run_parsed AS
 WITH parsed AS MATERIALIZED (
   SELECT record_rowid, file_key, ordinal, digest, p,
@@ -19,7 +19,7 @@ fields AS (
     CASE WHEN respelled IS NOT NULL THEN fk_policy_fields(respelled) ELSE p END AS p
   FROM parsed
 )
-SELECT record_rowid, file_key, ordinal, digest, respelled,
+SELECT record_rowid, file_key, ordinal, digest, respelled, p,
   p.ID AS id_text,
   fk_integer_id(p.ID) AS id,
   NULL::TIMESTAMPTZ AS seen,

@@ -18,7 +18,7 @@ SELECT
   map_from_entries(list_transform(map_entries(p.policySettings), s -> {'key': s.key, 'value': s.value.value})) AS settings,
   record
 FROM (
-  SELECT s.id, r.record, fk_policy_fields(coalesce(s.respelled, r.record)) AS p
+  SELECT s.id, r.record, s.p
   FROM fk_run_parsed AS s
   JOIN fk_records AS r ON r.rowid = s.record_rowid
   WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)
