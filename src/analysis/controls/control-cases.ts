@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { isJsonObject } from '../json-object';
 import { termValues } from '../vocabulary';
 import type { ControlDefinition } from './control-definition';
-import { ControlError } from './control-error';
+import { ControlError, readControlJson } from './control-error';
 
 /** One computer of a case: its record as an export holds it, and what the control must say about it. */
 export interface CaseComputer {
@@ -27,12 +26,7 @@ export function readControlCases(control: ControlDefinition): ControlCase[] {
   const file = control.files.cases;
   if (file === null) return [];
   const bad = (what: string) => new ControlError(`${file}: ${what}`);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw bad(`not JSON (${(error as Error).message})`);
-  }
+  const value = readControlJson(file);
   if (!isJsonObject(value) || !Array.isArray(value.cases) || value.cases.length === 0) {
     throw bad('expected {"cases": [...]} with at least one case');
   }

@@ -7,7 +7,7 @@ import { isJsonObject } from '../json-object';
 import { languages, termValues, type Language } from '../vocabulary';
 import { readControlCases } from './control-cases';
 import { AS_OF_PARAM, type ControlDefinition, type ControlTexts } from './control-definition';
-import { ControlError } from './control-error';
+import { ControlError, readControlJson } from './control-error';
 import { placeholders } from './control-texts';
 
 /** The controls that ship with fleetkit: every folder of `queries/controls/` but the shared `macros/`. */
@@ -109,12 +109,7 @@ function composeControlSql(id: string, check: string): string {
 
 function readTexts(file: string, params: QueryParameter[]): Record<Language, ControlTexts> {
   const bad = (what: string) => new ControlError(`${file}: ${what}`);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw bad(`not JSON (${(error as Error).message})`);
-  }
+  const value = readControlJson(file);
   if (!isJsonObject(value)) throw bad(`expected an object with ${languages.map((l) => `"${l}"`).join(' and ')}`);
   const texts = {} as Record<Language, ControlTexts>;
   for (const lang of languages) {
