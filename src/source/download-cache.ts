@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -96,9 +95,15 @@ async function holdsFile(path: string, size: number): Promise<boolean> {
 
 async function writeCounting(body: Readable, path: string, stats: DownloadStats): Promise<number> {
   let written = 0;
-  const file = createWriteStream(path, { flags: 'wx' });
+  // Opened before the body flows: a stream that opens its own file can create it after a failed body has been
+  // cleaned up, leaving a partial file behind.
   let firstToFail: 'body' | 'file' | undefined;
   body.once('error', () => (firstToFail ??= 'body'));
+  const handle = await open(path, 'wx').catch((error: unknown) => {
+    body.destroy();
+    throw error;
+  });
+  const file = handle.createWriteStream();
   file.once('error', () => (firstToFail ??= 'file'));
   try {
     await pipeline(
