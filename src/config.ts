@@ -26,6 +26,13 @@ export const defaults = {
    * 128MB in 36 s at 0.63 GB.
    */
   memoryLimit: '256MB',
+  /**
+   * Runs written per transaction: each statement of a load works on every run of a batch at once. A batch holds at
+   * most this many runs, and files of at most a sixteenth of the memory limit (a transaction keeps what it writes in
+   * memory: 48 MB of 20 KB records ran out of 256MB); a larger run is a batch of its own.
+   */
+  batchRuns: 100,
+  batchMemoryShare: 1 / 16,
   /** DuckDB's worker threads, at most: more cost memory and gain little on the JSON a load reads. */
   threads: 4,
 } as const;
@@ -52,6 +59,14 @@ export function engineSettings(chosen: Partial<EngineSettings> = {}, env: Enviro
   const threads = chosen.threads ?? wholeNumber(env, 'FLEETKIT_THREADS') ?? Math.min(defaults.threads, availableParallelism());
   if (!Number.isInteger(threads) || threads < 1) throw new FleetkitError(`--threads must be a whole number of at least 1, got ${threads}`, ExitCode.usage);
   return { memoryLimit: memoryLimit.trim(), threads };
+}
+
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** The bytes of input files one load transaction takes, for a DuckDB memory limit such as `256MB`. */
+export function batchBytes(memoryLimit: string): number {
+  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(memoryLimit.trim()) ?? [];
+  return Number(amount) * (UNIT_BYTES[unit?.toLowerCase() ?? ''] ?? Number.NaN) * defaults.batchMemoryShare;
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

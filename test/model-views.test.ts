@@ -383,8 +383,8 @@ describe('maintenance', () => {
              (SELECT count(*) FROM fk_policy_leaves) AS leaves`,
         );
       const first = await counts();
-      await fixture.store.transaction(() => fixture.store.deriveRun(computers.executionId));
-      await fixture.store.transaction(() => fixture.store.deriveRun(policies.executionId));
+      await fixture.store.transaction(() => fixture.store.deriveAgain([computers.executionId]));
+      await fixture.store.transaction(() => fixture.store.deriveAgain([policies.executionId]));
       expect(await counts()).toEqual(first);
 
       await loadGeneratedRun(fixture, { ...computers, records: computers.records.slice(0, 5) });

@@ -64,9 +64,9 @@ describe('deriving a run', () => {
           ran.push(sql);
           return run(sql, params);
         };
-        await store.transaction(() => store.deriveNewRun(computers.executionId, 'unknown-object'));
+        await store.transaction(() => store.deriveNewRuns([{ snapshotId: computers.executionId, object: 'unknown-object', period: null }]));
         expect(ran).toEqual([]);
-        await store.transaction(() => store.deriveRun(computers.executionId));
+        await store.transaction(() => store.deriveAgain([computers.executionId]));
         const [own, other] = [catalogObject('computers')!, catalogObject('policies')!];
         expect(ran).toContain(own.stage);
         for (const { text } of own.facts) expect(ran).toContain(text);

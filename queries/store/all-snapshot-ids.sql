@@ -1,1 +1,1 @@
-SELECT snapshot_id FROM fk_runs ORDER BY snapshot_at;
+SELECT snapshot_id, row_count FROM fk_runs ORDER BY snapshot_at;

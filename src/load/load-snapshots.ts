@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { cacheDirFor, defaults, engineSettings } from '../config';
+import { batchBytes, cacheDirFor, defaults, engineSettings } from '../config';
 import { sniffFormat, type Sniffed } from '../formats/sniff';
 import { openSource } from '../source/open-source';
 import { snapshotTime } from '../source/snapshot-time';
@@ -8,7 +8,8 @@ import { isUnreadable } from '../source/unreadable-entry';
 import { limitConcurrency } from '../source/limit-concurrency';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
-import { EmptyRunError, FileLoadError, writeRun, type FetchedFile } from './write-run';
+import { inBatches } from '../store/in-batches';
+import { EmptyRunError, FileLoadError, writeRuns, type FetchedFile, type RunToWrite, type WrittenRun } from './write-run';
 import { twoFlowsNotices } from './flow-notices';
 import type { LoadNotice } from './load-notice';
 import type { LoadEvent } from './progress';
@@ -65,7 +66,8 @@ export interface LoadSummary {
 
 /**
  * Loads every flow run under a source that the store does not hold yet (or whose files changed), one transaction
- * per run. A run that cannot be read is recorded with its error and left for the next load; the others still load.
+ * per batch of runs. A run that cannot be read is recorded with its error and left for the next load; the others
+ * still load.
  */
 export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> {
   const started = performance.now();
@@ -84,7 +86,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
   const { runs, skipped, notices } = planRuns(listed, source.rootName);
   if (runs.length === 0) throw nothingUsable(source.uri, listed.length, skipped);
 
-  const store = await Store.open(dbPath, engineSettings({ memoryLimit: options.memoryLimit, threads: options.threads }));
+  const engine = engineSettings({ memoryLimit: options.memoryLimit, threads: options.threads });
+  const store = await Store.open(dbPath, engine);
   try {
     await store.run(sqlFile('store/loading-session'));
     const loaded = new Map<string, string>();
@@ -119,15 +122,16 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       seconds: 0,
     };
     const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? defaults.concurrency));
-    // The next run is fetched while this one loads; its failure is kept as a value, so it can never go unhandled.
+    // A run's fetch failure is kept as a value, so it can never go unhandled while another batch loads.
     const fetchRun = (run: RunPlan) =>
       fetchRunFiles(source, run, fetchLimit, report).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-    let next = toLoad.length > 0 ? fetchRun(toLoad[0]) : null;
-    for (let i = 0; i < toLoad.length; i++) {
-      const run = toLoad[i];
-      const fetched = await next!;
-      next = i + 1 < toLoad.length ? fetchRun(toLoad[i + 1]) : null;
-      await loadOneRun(store, source, run, fetched, loaded.has(run.snapshotId), summary, report);
+    const batches = inBatches(toLoad, (run) => run.bytes, batchBytes(engine.memoryLimit), defaults.batchRuns);
+    // The next batch is fetched while this one loads.
+    let next = batches.length > 0 ? batches[0].map(fetchRun) : null;
+    for (let i = 0; i < batches.length; i++) {
+      const fetched = await Promise.all(next!);
+      next = i + 1 < batches.length ? batches[i + 1].map(fetchRun) : null;
+      await loadBatch(store, source, batches[i], fetched, loaded, summary, report);
     }
     summary.notices.push(...(await twoFlowsNotices(store)));
     await store.run(sqlFile('store/checkpoint'));
@@ -192,16 +196,50 @@ async function fetchRunFiles(
   return fetched;
 }
 
-async function loadOneRun(
+/**
+ * Loads a batch of runs in one transaction. A run that cannot be written fails the batch's transaction, so the
+ * batch is then loaded run by run: the others still load, and the failure is that run's own.
+ */
+async function loadBatch(
   store: Store,
   source: Source,
-  run: RunPlan,
-  fetched: FetchedRun | Error,
-  reload: boolean,
+  runs: RunPlan[],
+  fetched: (FetchedRun | Error)[],
+  loaded: Map<string, string>,
   summary: LoadSummary,
   report: (event: LoadEvent) => void,
 ): Promise<void> {
-  const fail = async (fileKey: string | null, message: string, line: number | null = null, kind = 'run-failed'): Promise<void> => {
+  const fail = runFailure(store, source, summary, report);
+  const ready: RunToWrite[] = [];
+  for (const [i, run] of runs.entries()) {
+    const files = await readyFiles(run, fetched[i], summary, fail);
+    if (files !== null) ready.push({ run, files });
+  }
+  if (ready.length === 0) return;
+  if (ready.length > 1) {
+    const written = await writeRuns(store, ready, source.uri).catch(() => null);
+    if (written !== null) {
+      for (const [i, result] of written.entries()) counted(ready[i], result, loaded.has(result.run.snapshotId), summary, report);
+      return;
+    }
+  }
+  for (const entry of ready) {
+    try {
+      const [result] = await writeRuns(store, [entry], source.uri);
+      counted(entry, result, loaded.has(entry.run.snapshotId), summary, report);
+    } catch (error) {
+      if (error instanceof FileLoadError) await fail(entry.run, error.fileKey, error.message, error.line, error.kind);
+      else if (error instanceof EmptyRunError) await fail(entry.run, null, error.message, null, error.kind);
+      else await fail(entry.run, null, (error as Error).message);
+    }
+  }
+}
+
+type Fail = (run: RunPlan, fileKey: string | null, message: string, line?: number | null, kind?: string) => Promise<void>;
+
+/** Records a run that failed or was refused, for the next load to retry and for `load_errors`. */
+function runFailure(store: Store, source: Source, summary: LoadSummary, report: (event: LoadEvent) => void): Fail {
+  return async (run, fileKey, message, line = null, kind = 'run-failed') => {
     summary.runsFailed++;
     summary.failures.push({ runKey: run.runKey, fileKey, message, kind });
     await store.run(sqlFile('store/insert-load-error'), {
@@ -216,34 +254,34 @@ async function loadOneRun(
     });
     report({ type: 'run-failed', runKey: run.runKey, message });
   };
+}
+
+/** The run's files that hold records, or null when the run fails before any is read (recorded by `fail`). */
+async function readyFiles(run: RunPlan, fetched: FetchedRun | Error, summary: LoadSummary, fail: Fail): Promise<FetchedFile[] | null> {
   if (fetched instanceof Error) {
-    await fail(null, fetched.message);
-    return;
+    await fail(run, null, fetched.message);
+    return null;
   }
   summary.skipped.push(...fetched.skipped);
   if (fetched.unreadable.length > 0) {
-    await fail(fetched.unreadable[0].key, fetched.unreadable[0].message, null, 'unreadable-file');
-    return;
+    await fail(run, fetched.unreadable[0].key, fetched.unreadable[0].message, null, 'unreadable-file');
+    return null;
   }
   if (fetched.files.length === 0) {
     const shown = fetched.skipped.slice(0, 3).map((s) => `${s.key}: ${s.reason}`);
     if (fetched.skipped.length > shown.length) shown.push(`${fetched.skipped.length - shown.length} more`);
-    await fail(null, `run ${run.runKey}: no records: every file of the run was skipped (${shown.join('; ')}); refused rather than loaded as an empty snapshot`, null, 'no-records');
-    return;
+    await fail(run, null, `run ${run.runKey}: no records: every file of the run was skipped (${shown.join('; ')}); refused rather than loaded as an empty snapshot`, null, 'no-records');
+    return null;
   }
-  try {
-    const { rows, notices } = await writeRun(store, run, fetched.files, source.uri);
-    summary.notices.push(...notices);
-    await store.run(sqlFile('store/clear-load-errors'), { run_key: run.runKey, source_uri: source.uri });
-    if (reload) summary.runsReloaded++;
-    else summary.runsLoaded++;
-    summary.rowsLoaded += rows;
-    summary.filesLoaded += fetched.files.length;
-    summary.bytesRead += fetched.files.reduce((n, f) => n + f.size, 0);
-    report({ type: 'run-loaded', runKey: run.runKey, rows, files: fetched.files.length, reloaded: reload });
-  } catch (error) {
-    if (error instanceof FileLoadError) await fail(error.fileKey, error.message, error.line, error.kind);
-    else if (error instanceof EmptyRunError) await fail(null, error.message, null, error.kind);
-    else await fail(null, (error as Error).message);
-  }
+  return fetched.files;
+}
+
+function counted({ files }: RunToWrite, { run, rows, notices }: WrittenRun, reload: boolean, summary: LoadSummary, report: (event: LoadEvent) => void): void {
+  summary.notices.push(...notices);
+  if (reload) summary.runsReloaded++;
+  else summary.runsLoaded++;
+  summary.rowsLoaded += rows;
+  summary.filesLoaded += files.length;
+  summary.bytesRead += files.reduce((n, f) => n + f.size, 0);
+  report({ type: 'run-loaded', runKey: run.runKey, rows, files: files.length, reloaded: reload });
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import { FleetkitError } from '../errors';
 import { gunzipFile } from '../formats/gunzip';
 import { locateParseError } from '../formats/locate-error';
@@ -9,6 +10,7 @@ import { snapshotTime } from '../source/snapshot-time';
 import { catalogObject } from '../store/object-catalog';
 import { recordExpression, type ColumnDescription } from '../store/record-expression';
 import { sqlFile } from '../store/sql-files';
+import type { Row } from '../store/query-result';
 import type { Store } from '../store/store';
 import { objectFromFields, objectFromFlowName, ownName } from './object-kind';
 import type { RunPlan } from './run-plan';
@@ -61,70 +63,116 @@ export interface RecordNotice {
   message: string;
 }
 
+/** A run with its files, fetched and sniffed. */
+export interface RunToWrite {
+  run: RunPlan;
+  files: FetchedFile[];
+}
+
+export interface WrittenRun {
+  run: RunPlan;
+  object: string;
+  rows: number;
+  notices: RecordNotice[];
+}
+
 /**
- * Replaces a run in the store in one transaction: its raw records, catalog rows and derived model rows all
- * change together, or nothing changes.
+ * Replaces runs in the store in one transaction: their raw records, catalog rows and derived model rows all
+ * change together, or nothing changes. Each statement works on every run of the batch at once, so a batch of many
+ * small runs costs about what one run does. A run that fails fails the whole batch (with that run's error).
  */
-export async function writeRun(
-  store: Store,
-  run: RunPlan,
-  files: FetchedFile[],
-  sourceUri: string,
-): Promise<{ object: string; rows: number; notices: RecordNotice[] }> {
-  const scratch = files.some((f) => f.compression === 'gzip') ? await mkdtemp(join(tmpdir(), 'fleetkit-gunzip-')) : null;
+export async function writeRuns(store: Store, batch: RunToWrite[], sourceUri: string): Promise<WrittenRun[]> {
+  const scratch = batch.some(({ files }) => files.some((f) => f.compression === 'gzip')) ? await mkdtemp(join(tmpdir(), 'fleetkit-gunzip-')) : null;
   try {
-    const plain = await Promise.all(files.map((file, i) => plainFile(file, scratch === null ? '' : join(scratch, String(i)))));
-    return await store.transaction(() => replaceRun(store, run, plain, sourceUri));
+    let unpacked = 0;
+    const plain = await Promise.all(
+      batch.map(async ({ run, files }) => ({
+        run,
+        files: await Promise.all(files.map((file) => plainFile(file, scratch === null ? '' : join(scratch, String(unpacked++))))),
+      })),
+    );
+    return await store.transaction(() => replaceRuns(store, plain, sourceUri));
   } finally {
     if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
 }
 
-async function replaceRun(store: Store, run: RunPlan, files: FetchedFile[], sourceUri: string) {
-  const id = { snapshot_id: run.snapshotId };
-  const replacing = (await store.query(sqlFile('store/delete-run-entry'), id)).rows.length > 0;
-  if (replacing) await store.run(sqlFile('store/delete-run'), id);
+interface StoredRun extends RunToWrite {
+  object: string;
+  records: number;
+  fileRecords: number[];
+}
+
+async function replaceRuns(store: Store, batch: RunToWrite[], sourceUri: string): Promise<WrittenRun[]> {
+  const ids = listValue(batch.map(({ run }) => run.snapshotId));
+  const replaced = (await store.query(sqlFile('store/delete-run-entries'), { snapshot_ids: ids })).rows.map((r) => String(r.snapshot_id));
+  if (replaced.length > 0) {
+    await store.run(sqlFile('store/delete-runs'), { snapshot_ids: listValue(replaced) });
+    await store.clearDerived(replaced);
+  }
+  const stored: StoredRun[] = [];
+  for (const entry of batch) stored.push(await storeRecords(store, entry));
+  await store.run(sqlFile('store/insert-files'), { files: JSON.stringify(stored.flatMap(fileRows)) });
+  const derived = await store.deriveNewRuns(stored.map(({ run, object }) => ({ snapshotId: run.snapshotId, object, period: run.period })));
+  const written = stored.map((entry) => judged(entry, derived.notices));
+  const runRows = stored.map(({ run, object, files, records }) => {
+    const taken = snapshotTime(run.lastModified, run.period, derived.newest.get(run.snapshotId) ?? null);
+    return {
+      snapshot_id: run.snapshotId,
+      object,
+      flow_name: run.flowName,
+      run_key: run.runKey,
+      schema_version: run.schemaVersion,
+      period_start: run.period?.start.toISOString() ?? null,
+      period_end: run.period?.end.toISOString() ?? null,
+      last_modified: run.lastModified.toISOString(),
+      snapshot_at: taken.at.toISOString(),
+      time_source: taken.source,
+      file_count: files.length,
+      row_count: records,
+      signature: run.signature,
+      source_uri: sourceUri,
+    };
+  });
+  await store.run(sqlFile('store/insert-runs'), { runs: JSON.stringify(runRows) });
+  await store.run(sqlFile('store/clear-load-errors'), { run_keys: listValue(batch.map(({ run }) => run.runKey)), source_uri: sourceUri });
+  return written;
+}
+
+/** Inserts a run's records, file by file; refuses a run without any, and tells its object. */
+async function storeRecords(store: Store, { run, files }: RunToWrite): Promise<StoredRun> {
   const named = objectFromFlowName(run.flowName);
   const provisional = named ?? ownName(run.flowName).toLowerCase();
-  let records = 0;
-  for (const file of files) records += await insertRecords(store, run.snapshotId, provisional, file);
+  const fileRecords: number[] = [];
+  for (const file of files) fileRecords.push(await insertRecords(store, run.snapshotId, provisional, file));
+  const records = fileRecords.reduce((n, count) => n + count, 0);
   if (records === 0) {
     const names = files.map((f) => f.location).join(', ');
     throw new EmptyRunError(`run ${run.runKey}: no records in its ${files.length === 1 ? 'file' : `${files.length} files`} (${names}); refused rather than loaded as an empty snapshot`);
   }
   const object = named ?? (await objectFromRecords(store, run));
   if (object !== provisional) await store.run(sqlFile('store/set-run-object'), { object, snapshot_id: run.snapshotId });
-  for (const file of files) {
-    await store.run(sqlFile('store/insert-file'), {
-      snapshot_id: run.snapshotId,
-      file_key: file.key,
-      etag: file.etag,
-      size: file.size,
-      last_modified: file.lastModified.toISOString(),
-      format: file.format,
-      partitions: Object.keys(file.partitions).length > 0 ? JSON.stringify(file.partitions) : null,
-    });
-  }
-  const noticed = replacing ? await store.deriveRun(run.snapshotId) : await store.deriveNewRun(run.snapshotId, object);
-  const taken = snapshotTime(run.lastModified, run.period, await newestRecordTime(store, run, object));
-  await store.run(sqlFile('store/insert-run'), {
+  return { run, files, object, records, fileRecords };
+}
+
+function fileRows({ run, files, fileRecords }: StoredRun) {
+  return files.map((file, i) => ({
     snapshot_id: run.snapshotId,
-    object,
-    flow_name: run.flowName,
-    run_key: run.runKey,
-    schema_version: run.schemaVersion,
-    period_start: run.period?.start.toISOString() ?? null,
-    period_end: run.period?.end.toISOString() ?? null,
-    last_modified: run.lastModified.toISOString(),
-    snapshot_at: taken.at.toISOString(),
-    time_source: taken.source,
-    file_count: files.length,
-    signature: run.signature,
-    source_uri: sourceUri,
-  });
-  const notices = noticed.map(
-    (row): RecordNotice => ({ kind: String(row.kind), runKey: run.runKey, fileKey: String(row.file_key), line: null, message: String(row.message) }),
-  );
+    file_key: file.key,
+    etag: file.etag,
+    size: file.size,
+    last_modified: file.lastModified.toISOString(),
+    format: file.format,
+    partitions: Object.keys(file.partitions).length > 0 ? file.partitions : null,
+    row_count: fileRecords[i],
+  }));
+}
+
+/** The run's notices, and how many of its records the model counts; refuses a run whose records are all left out. */
+function judged({ run, files, object, records }: StoredRun, noticed: Row[]): WrittenRun {
+  const notices = noticed
+    .filter((row) => row.snapshot_id === run.snapshotId)
+    .map((row): RecordNotice => ({ kind: String(row.kind), runKey: run.runKey, fileKey: String(row.file_key), line: null, message: String(row.message) }));
   if (catalogObject(object) === undefined) {
     notices.push({
       kind: 'unknown-object',
@@ -133,11 +181,13 @@ async function replaceRun(store: Store, run: RunPlan, files: FetchedFile[], sour
       line: null,
       message: `run ${run.runKey}: its ${records} records are of no object fleetkit knows; kept as "${object}", in no figure`,
     });
-  } else if (notices.length >= records) {
+    return { run, object, rows: records, notices };
+  }
+  if (notices.length >= records) {
     const names = files.map((f) => f.location).join(', ');
     throw new EmptyRunError(`run ${run.runKey}: none of the ${records} records in ${names} is one of ${object} (${leftOut(notices)}); refused rather than loaded as an empty snapshot`);
   }
-  return { object, rows: records - notices.filter((n) => n.kind !== 'unknown-object').length, notices };
+  return { run, object, rows: records - notices.length, notices };
 }
 
 /** The file as DuckDB reads it: a gzip file is unpacked to `target` first, since DuckDB reads a cut-short gzip silently. */
@@ -169,19 +219,6 @@ async function insertRecords(store: Store, snapshotId: string, object: string, f
     const duckdbProblem = (error as Error).message.split('\n')[0].replace(/"[^"]*"/, 'the file');
     throw new FileLoadError(file.key, file.location, location?.line ?? null, location?.problem ?? duckdbProblem);
   }
-}
-
-/** The newest time the run's rows show inside its period (computers: last agent communication or policy send). */
-async function newestRecordTime(store: Store, run: RunPlan, object: string): Promise<Date | null> {
-  const sql = catalogObject(object)?.recordTime ?? null;
-  if (run.period === null || sql === null) return null;
-  const newest = await store.query(sql, {
-    snapshot_id: run.snapshotId,
-    period_start: run.period.start.toISOString(),
-    period_end: run.period.end.toISOString(),
-  });
-  const value = newest.rows[0]?.newest;
-  return value instanceof Date ? value : null;
 }
 
 async function objectFromRecords(store: Store, run: RunPlan): Promise<string> {

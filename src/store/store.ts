@@ -5,16 +5,32 @@ import { engineSettings, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
-import { catalogObject, derivationFiles, knownFields, objectCatalog } from './object-catalog';
+import { derivationFiles, knownFields, objectCatalog } from './object-catalog';
 import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
 import { QueryResult, type Row, type SqlParams } from './query-result';
 import { digestOf, installSql, isCurrent, readStoreSchema, refuseNewer, SCHEMA_VERSION, writeStoreSchema, type StoreSchema } from './schema-version';
 import { sqlFile } from './sql-files';
 import { StoreReader } from './store-reader';
+import { inBatches } from './in-batches';
 
 export type { SqlParams };
 
 const PER_RUN_DIGEST = 'per_run_model_digest';
+/** Records derived again per statement when the model changes: enough to spread the statements' cost thin. */
+const REBUILD_BATCH_RECORDS = 50_000;
+
+/** A run whose model rows are derived: its object, and the period its date folders name (null when none). */
+export interface RunToDerive {
+  snapshotId: string;
+  object: string;
+  period: { start: Date; end: Date } | null;
+}
+
+export interface DerivedRuns {
+  notices: Row[];
+  /** Each run's newest record time inside its period, where its object has one (record-time.sql). */
+  newest: Map<string, Date>;
+}
 
 /**
  * A DuckDB store file with fleetkit's catalog, raw tables and model, held open by this process: read-write by one
@@ -126,33 +142,59 @@ export class Store {
   }
 
   /**
-   * Re-derives a run's model tables from its raw records (inside the caller's transaction), replacing its rows;
-   * returns the notices of the records the model left out or merged, as deriveNewRun does.
+   * Clears what runs derived (their model rows and record notices, inside the caller's transaction), so that they
+   * can be derived again.
    */
-  async deriveRun(snapshotId: string): Promise<Row[]> {
-    const id = { snapshot_id: snapshotId };
-    await this.run(sqlFile('store/derive/clear-record-notices'), id);
-    for (const object of objectCatalog()) await this.run(object.clear, id);
-    const stored = (await this.query(sqlFile('store/derive/run-object'), id)).rows[0]?.object;
-    return stored === undefined ? [] : this.deriveNewRun(snapshotId, String(stored));
+  async clearDerived(snapshotIds: readonly string[]): Promise<void> {
+    if (snapshotIds.length === 0) return;
+    await this.setBatch(snapshotIds.map((snapshotId) => ({ snapshotId, object: '', period: null })));
+    await this.run(sqlFile('store/derive/clear-record-notices'));
+    for (const object of objectCatalog()) await this.run(object.clear);
   }
 
   /**
-   * Derives the model rows of a run that has none yet (inside the caller's transaction), by its object's SQL in
-   * `queries/objects/<object>/`: a run of an object the catalog lacks derives nothing. Returns the notices of the
-   * records the model left out or merged (`kind`, `file_key`, `message`), by file and place in the file.
+   * Derives the model rows of runs that have none yet (inside the caller's transaction), several at a time, by
+   * each one's object's SQL in `queries/objects/<object>/`: a run of an object the catalog lacks derives nothing.
+   * Returns the notices of the records the model left out or merged (`snapshot_id`, `kind`, `file_key`, `message`,
+   * by run, file and place in the file) and, for objects that have one, each run's newest record time inside its
+   * period.
    */
-  async deriveNewRun(snapshotId: string, object: string): Promise<Row[]> {
-    const definition = catalogObject(object);
-    if (definition === undefined) return [];
+  async deriveNewRuns(runs: readonly RunToDerive[]): Promise<DerivedRuns> {
+    const derived: DerivedRuns = { notices: [], newest: new Map() };
     const known = knownFields();
-    const params = { snapshot_id: snapshotId, object, known_fields: listValue(known), known_lower: listValue(known.map((f) => f.toLowerCase())) };
-    await this.run(definition.stage, params);
-    const leftOut = Number((await this.query(sqlFile('store/derive/judge-records'))).rows[0].Count);
-    for (const { text } of definition.facts) await this.run(text, params);
-    // The temporary tables stay until the next run replaces them: dropping them would cost statements every run.
-    if (leftOut === 0) return [];
-    return (await this.query(sqlFile('store/derive/insert-record-notices'), { snapshot_id: snapshotId, object })).rows;
+    const fields = { known_fields: listValue(known), known_lower: listValue(known.map((f) => f.toLowerCase())) };
+    for (const definition of objectCatalog()) {
+      const batch = runs.filter((run) => run.object === definition.name);
+      if (batch.length === 0) continue;
+      await this.setBatch(batch);
+      await this.run(definition.stage, fields);
+      const leftOut = Number((await this.query(sqlFile('store/derive/judge-records'))).rows[0].Count);
+      for (const { text } of definition.facts) await this.run(text, fields);
+      // The temporary tables stay until the next batch replaces them: dropping them would cost statements.
+      if (leftOut > 0) derived.notices.push(...(await this.query(sqlFile('store/derive/insert-record-notices'))).rows);
+      if (definition.recordTime === null || batch.every((run) => run.period === null)) continue;
+      for (const row of (await this.query(definition.recordTime)).rows) {
+        if (row.newest instanceof Date) derived.newest.set(String(row.snapshot_id), row.newest);
+      }
+    }
+    return derived;
+  }
+
+  /** Derives loaded runs' model rows again from their raw records (inside the caller's transaction), replacing them. */
+  async deriveAgain(snapshotIds: readonly string[]): Promise<DerivedRuns> {
+    await this.clearDerived(snapshotIds);
+    const objects = (await this.query(sqlFile('store/derive/run-object'), { snapshot_ids: listValue([...snapshotIds]) })).rows;
+    return this.deriveNewRuns(objects.map((row) => ({ snapshotId: String(row.snapshot_id), object: String(row.object), period: null })));
+  }
+
+  private async setBatch(runs: readonly RunToDerive[]): Promise<void> {
+    const rows = runs.map((run) => ({
+      snapshot_id: run.snapshotId,
+      object: run.object,
+      period_start: run.period?.start.toISOString() ?? null,
+      period_end: run.period?.end.toISOString() ?? null,
+    }));
+    await this.run(sqlFile('store/derive/batch'), { runs: JSON.stringify(rows) });
   }
 
   /** Lets the file go; it blocks until DuckDB has closed it (checkpointing a writer's changes). */
@@ -178,8 +220,10 @@ export class Store {
     const current = digestOf(derivationFiles());
     const stored = (await this.query(sqlFile('store/meta-get'), { name: PER_RUN_DIGEST })).rows[0]?.value;
     if (stored === current) return;
-    const ids = (await this.query(sqlFile('store/all-snapshot-ids'))).rows.map((r) => String(r.snapshot_id));
-    for (const id of ids) await this.deriveRun(id);
+    const runs = (await this.query(sqlFile('store/all-snapshot-ids'))).rows;
+    for (const batch of inBatches(runs, (run) => Number(run.row_count), REBUILD_BATCH_RECORDS)) {
+      await this.deriveAgain(batch.map((run) => String(run.snapshot_id)));
+    }
     await this.run(sqlFile('store/meta-set'), { name: PER_RUN_DIGEST, value: current });
   }
 }

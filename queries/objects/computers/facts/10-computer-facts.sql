@@ -4,10 +4,11 @@
 -- milliseconds since the epoch (0 means never) or ISO-8601 text. `outdated_updates` names the components (patterns,
 -- engines) of every list in `securityUpdates` whose `latest` is false. `stable_digest` hashes the record without
 -- leaves that change on their own (a subset of those computer_changes leaves out, fk_computer_volatile), so that
--- computer_changes compares leaf by leaf only the computers whose digest moved.
+-- computer_changes compares leaf by leaf only the computers whose digest moved. It patches only the small objects
+-- that hold such leaves, top-level value by value: json_merge_patch over a whole 20 KB record takes hundreds of MB.
 INSERT INTO fk_computer_facts BY NAME
 SELECT
-  $snapshot_id AS snapshot_id,
+  snapshot_id,
   id AS computer_id,
   c.hostName AS host_name,
   c.displayName AS display_name,
@@ -46,19 +47,20 @@ SELECT
     list_filter(json_extract(c.securityUpdates, '$.*[*]'), u -> lower(u ->> 'latest') = 'false'),
     u -> coalesce(u ->> 'name', '(unnamed)')
   ) AS outdated_updates,
-  hash(json_merge_patch(record, '{
-    "lastAgentCommunication": null, "lastSendPolicyRequest": null, "lastSendPolicySuccess": null,
-    "securityUpdates": null, "computerStatus": {"agentStatusMessages": null},
-    "antiMalware": {"moduleStatus": null, "lastScheduledScan": null, "lastManualScan": null},
-    "webReputation": {"moduleStatus": null}, "firewall": {"moduleStatus": null},
-    "intrusionPrevention": {"moduleStatus": null},
-    "integrityMonitoring": {"moduleStatus": null, "lastIntegrityScan": null},
-    "logInspection": {"moduleStatus": null}, "applicationControl": {"moduleStatus": null},
-    "activityMonitoring": {"moduleStatus": null}, "deviceControl": {"moduleStatus": null}, "SAP": {"moduleStatus": null}
-  }')::VARCHAR) AS stable_digest,
+  hash(list_transform(
+    list_filter(map_entries(json_transform(record, '"MAP(VARCHAR, JSON)"')),
+      e -> e.key NOT IN ('lastAgentCommunication', 'lastSendPolicyRequest', 'lastSendPolicySuccess', 'securityUpdates')),
+    e -> CASE
+      WHEN e.key = 'computerStatus' THEN {'key': e.key, 'value': json_merge_patch(e.value, '{"agentStatusMessages": null}')}
+      WHEN e.key IN ('antiMalware', 'webReputation', 'firewall', 'intrusionPrevention', 'integrityMonitoring',
+        'logInspection', 'applicationControl', 'activityMonitoring', 'deviceControl', 'SAP')
+        THEN {'key': e.key, 'value': json_merge_patch(e.value,
+          '{"moduleStatus": null, "lastScheduledScan": null, "lastManualScan": null, "lastIntegrityScan": null}')}
+      ELSE e
+    END)) AS stable_digest,
   record
 FROM (
-  SELECT s.id, s.seen, r.record, s.c
+  SELECT s.snapshot_id, s.id, s.seen, r.record, s.c
   FROM fk_run_parsed AS s
   JOIN fk_records AS r ON r.rowid = s.record_rowid
   WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)

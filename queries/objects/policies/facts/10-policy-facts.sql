@@ -3,7 +3,7 @@
 -- little and spares a JSON join at query time).
 INSERT INTO fk_policy_facts BY NAME
 SELECT
-  $snapshot_id AS snapshot_id,
+  snapshot_id,
   id AS policy_id,
   p.name AS name,
   fk_integer_id(p.parentID) AS parent_id,
@@ -18,7 +18,7 @@ SELECT
   map_from_entries(list_transform(map_entries(p.policySettings), s -> {'key': s.key, 'value': s.value.value})) AS settings,
   record
 FROM (
-  SELECT s.id, r.record, s.p
+  SELECT s.snapshot_id, s.id, r.record, s.p
   FROM fk_run_parsed AS s
   JOIN fk_records AS r ON r.rowid = s.record_rowid
   WHERE s.record_rowid NOT IN (SELECT record_rowid FROM fk_run_left_out)
