@@ -14,8 +14,6 @@ ${chartNames.map((name) => `  ${name.padEnd(18)} ${charts[name].title}`).join('\
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const chartCommand: Command = {
-  name: 'chart',
-  summary: 'draw a chart from the store (svg, png, html, vl.json)',
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(

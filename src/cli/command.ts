@@ -7,9 +7,8 @@ export class UsageError extends FleetkitError {
   }
 }
 
+/** A command's implementation; src/cli/commands.ts names it and loads it only when it runs. */
 export interface Command {
-  name: string;
-  summary: string;
   usage: string;
   run(argv: string[]): Promise<number>;
 }

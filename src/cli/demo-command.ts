@@ -15,8 +15,6 @@ const usage = `Usage: fleetkit demo [--db ${defaults.db}] [--quiet]
 Loads the bundled sample data (an AppFlow export tree of a generated fleet) into the store and prints what it holds.`;
 
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'the bundled sample data, end to end',
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(argv, { db: { type: 'string', default: defaults.db }, quiet: { type: 'boolean', short: 'q' } }, usage);

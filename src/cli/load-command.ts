@@ -52,8 +52,6 @@ function nothingUsable(summary: LoadSummary): boolean {
 }
 
 export const loadCommand: Command = {
-  name: 'load',
-  summary: 'load AppFlow exports from S3 or a folder into the store',
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(

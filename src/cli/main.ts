@@ -2,15 +2,7 @@ import { debugEnabled } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { visibleControls } from '../output/visible-controls';
 import { VERSION } from '../version';
-import type { Command } from './command';
-import { chartCommand } from './chart-command';
-import { demoCommand } from './demo-command';
-import { loadCommand } from './load-command';
-import { queryCommand } from './query-command';
-import { reportCommand } from './report-command';
-import { sampleDataCommand } from './sample-data-command';
-
-const commands: Command[] = [loadCommand, queryCommand, chartCommand, reportCommand, demoCommand, sampleDataCommand];
+import { commands } from './commands';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -34,11 +26,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return ExitCode.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`fleetkit: unknown command "${visibleControls(name)}"\n\n${help()}\n`);
     return ExitCode.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return ExitCode.ok;

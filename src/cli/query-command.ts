@@ -52,8 +52,6 @@ function resolveQuery(arg: string, params: Record<string, string>): { sql: strin
 }
 
 export const queryCommand: Command = {
-  name: 'query',
-  summary: 'run SQL or a named query against the store',
   usage,
   async run(argv) {
     const { values: opts, positionals } = parseCommandArgs(

@@ -11,8 +11,6 @@ changes) and manifest.json (SHA-256 of every file, the snapshots used, the basel
 texts.json; see queries/README.md); the default baseline applies them with the shipped ones.`;
 
 export const reportCommand: Command = {
-  name: 'report',
-  summary: 'the quarterly compliance report with evidence (html, pdf)',
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(

@@ -13,8 +13,6 @@ Writes a deterministic, realistic fleet in AppFlow's S3 layout: weekly runs of a
 Defaults are those of the bundled sample-data/ tree.`;
 
 export const sampleDataCommand: Command = {
-  name: 'sample-data',
-  summary: 'write a generated fleet in AppFlow layout (for trying and benchmarking)',
   usage,
   async run(argv) {
     const { values } = parseCommandArgs(

@@ -4,43 +4,15 @@ import { join } from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import { FleetkitError } from '../errors';
 import { gunzipFile } from '../formats/gunzip';
-import { locateParseError } from '../formats/locate-error';
-import type { Compression, FileFormat } from '../formats/sniff';
 import { snapshotTime } from '../source/snapshot-time';
 import { catalogObject } from '../store/object-catalog';
-import { recordExpression, type ColumnDescription } from '../store/record-expression';
 import { sqlFile } from '../store/sql-files';
 import type { Row } from '../store/query-result';
 import type { Store } from '../store/store';
 import { objectFromFields, objectFromFlowName, ownName } from './object-kind';
 import type { RunPlan } from './run-plan';
-
-export interface FetchedFile {
-  key: string;
-  /** Where a person finds the file: `s3://bucket/prefix/key` or the file's path. */
-  location: string;
-  path: string;
-  etag: string;
-  size: number;
-  lastModified: Date;
-  format: FileFormat;
-  /** Gzip files are read through (their format is what they hold); absent means none. */
-  compression?: Compression;
-  partitions: Record<string, string | null>;
-}
-
-/** A file of a run that could not be read; names the key and, where it can, the line. */
-export class FileLoadError extends FleetkitError {
-  readonly kind = 'unreadable-file';
-  constructor(
-    readonly fileKey: string,
-    location: string,
-    readonly line: number | null,
-    problem: string,
-  ) {
-    super(line === null ? `${location}: ${problem}` : `${location} line ${line}: ${problem}`);
-  }
-}
+import { FileLoadError, type FetchedFile } from './fetched-file';
+import { insertRecords } from './insert-records';
 
 /** A run whose files hold no records: refused, so the fleet never "drops to 0" because of a broken export. */
 export class EmptyRunError extends FleetkitError {
@@ -110,8 +82,7 @@ async function replaceRuns(store: Store, batch: RunToWrite[], sourceUri: string)
     await store.run(sqlFile('store/delete-runs'), { snapshot_ids: listValue(replaced) });
     await store.clearDerived(replaced);
   }
-  const stored: StoredRun[] = [];
-  for (const entry of batch) stored.push(await storeRecords(store, entry));
+  const stored = await storeRecords(store, batch);
   await store.run(sqlFile('store/insert-files'), { files: JSON.stringify(stored.flatMap(fileRows)) });
   const derived = await store.deriveNewRuns(stored.map(({ run, object }) => ({ snapshotId: run.snapshotId, object, period: run.period })));
   const written = stored.map((entry) => judged(entry, derived.notices));
@@ -139,20 +110,23 @@ async function replaceRuns(store: Store, batch: RunToWrite[], sourceUri: string)
   return written;
 }
 
-/** Inserts a run's records, file by file; refuses a run without any, and tells its object. */
-async function storeRecords(store: Store, { run, files }: RunToWrite): Promise<StoredRun> {
-  const named = objectFromFlowName(run.flowName);
-  const provisional = named ?? ownName(run.flowName).toLowerCase();
-  const fileRecords: number[] = [];
-  for (const file of files) fileRecords.push(await insertRecords(store, run.snapshotId, provisional, file));
-  const records = fileRecords.reduce((n, count) => n + count, 0);
-  if (records === 0) {
-    const names = files.map((f) => f.location).join(', ');
-    throw new EmptyRunError(`run ${run.runKey}: no records in its ${files.length === 1 ? 'file' : `${files.length} files`} (${names}); refused rather than loaded as an empty snapshot`);
+/** Inserts the runs' records; refuses a run without any, and tells each run's object. */
+async function storeRecords(store: Store, batch: RunToWrite[]): Promise<StoredRun[]> {
+  const named = batch.map(({ run }) => objectFromFlowName(run.flowName));
+  const provisional = batch.map(({ run }, i) => named[i] ?? ownName(run.flowName).toLowerCase());
+  const counts = await insertRecords(store, batch.map(({ run, files }, i) => ({ snapshotId: run.snapshotId, object: provisional[i], files })));
+  const stored: StoredRun[] = [];
+  for (const [i, { run, files }] of batch.entries()) {
+    const records = counts[i].reduce((n, count) => n + count, 0);
+    if (records === 0) {
+      const names = files.map((f) => f.location).join(', ');
+      throw new EmptyRunError(`run ${run.runKey}: no records in its ${files.length === 1 ? 'file' : `${files.length} files`} (${names}); refused rather than loaded as an empty snapshot`);
+    }
+    const object = named[i] ?? (await objectFromRecords(store, run));
+    if (object !== provisional[i]) await store.run(sqlFile('store/set-run-object'), { object, snapshot_id: run.snapshotId });
+    stored.push({ run, files, object, records, fileRecords: counts[i] });
   }
-  const object = named ?? (await objectFromRecords(store, run));
-  if (object !== provisional) await store.run(sqlFile('store/set-run-object'), { object, snapshot_id: run.snapshotId });
-  return { run, files, object, records, fileRecords };
+  return stored;
 }
 
 function fileRows({ run, files, fileRecords }: StoredRun) {
@@ -199,26 +173,6 @@ async function plainFile(file: FetchedFile, target: string): Promise<FetchedFile
     throw new FileLoadError(file.key, file.location, null, `damaged gzip data (${(error as Error).message})`);
   }
   return { ...file, path: target };
-}
-
-/** Inserts the file's records (each insert SQL is one statement); returns how many. */
-async function insertRecords(store: Store, snapshotId: string, object: string, file: FetchedFile): Promise<number> {
-  const params: Record<string, string> = { snapshot_id: snapshotId, object, file_key: file.key, path: file.path };
-  try {
-    let sql = sqlFile(`store/insert-${file.format === 'json-lines' ? 'json-values' : file.format}`);
-    if (file.format === 'json-lines' || file.format === 'json-values') {
-      params.format = file.format === 'json-lines' ? 'newline_delimited' : 'unstructured';
-    } else if (file.format === 'csv' || file.format === 'parquet') {
-      const described = await store.query(sqlFile(`store/describe-${file.format}`), { path: file.path });
-      const columns = described.rows as unknown as ColumnDescription[];
-      sql = sql.replace('{{record}}', () => recordExpression(columns));
-    }
-    return Number((await store.query(sql, params)).rows[0].Count);
-  } catch (error) {
-    const location = await locateParseError(file.path, file.format).catch(() => null);
-    const duckdbProblem = (error as Error).message.split('\n')[0].replace(/"[^"]*"/, 'the file');
-    throw new FileLoadError(file.key, file.location, location?.line ?? null, location?.problem ?? duckdbProblem);
-  }
 }
 
 async function objectFromRecords(store: Store, run: RunPlan): Promise<string> {
