@@ -22,8 +22,8 @@ export const defaults = {
   lockWaitSeconds: 60,
   /**
    * DuckDB's memory for one open store: what it may hold before it spills to `<store>.tmp`. Measured on 1,000
-   * realistic computers × 52 runs: 256MB loads in 30 s at 0.65 GB peak resident memory, 512MB in 54 s at 1.0 GB,
-   * 128MB in 36 s at 0.63 GB.
+   * realistic computers × 52 runs: 256MB loads at 0.74 GB peak resident memory, 512MB at about 1.0 GB
+   * (docs/store.md).
    */
   memoryLimit: '256MB',
   /**
