@@ -32,7 +32,9 @@ export async function insertRecords(store: Store, runs: RunFiles[]): Promise<num
   const bySchema = new Map<string | undefined, { run: RunFiles; file: FetchedFile }[]>();
   for (const member of together) {
     const schema = schemaOf.get(member.file.path);
-    bySchema.set(schema, [...(bySchema.get(schema) ?? []), member]);
+    const members = bySchema.get(schema) ?? [];
+    members.push(member);
+    bySchema.set(schema, members);
   }
   for (const members of bySchema.values()) {
     const columns = await failingAs(members[0].file, () => describe(store, members[0].file));

@@ -126,7 +126,14 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     // A run's fetch failure is kept as a value, so it can never go unhandled while another batch loads.
     const fetchRun = (run: RunPlan) =>
       fetchRunFiles(source, run, fetchLimit, report).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-    const batches = inBatches(toLoad, (run) => run.bytes, batchBytes(engine.memoryLimit), defaults.batchRuns);
+    // Batches never mix flows: the small runs of one flow (policies) load together, not each beside a large run.
+    const flows = new Map<string, RunPlan[]>();
+    for (const run of toLoad) {
+      const ofFlow = flows.get(run.flowName) ?? [];
+      ofFlow.push(run);
+      flows.set(run.flowName, ofFlow);
+    }
+    const batches = [...flows.values()].flatMap((runs) => inBatches(runs, (run) => run.bytes, batchBytes(engine.memoryLimit), defaults.batchRuns));
     // The next batch is fetched while this one loads.
     let next = batches.length > 0 ? batches[0].map(fetchRun) : null;
     for (let i = 0; i < batches.length; i++) {
