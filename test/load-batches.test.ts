@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { defaults } from '../src/config';
+import { describe, expect, it, vi } from 'vitest';
+import { defaults, loadWriters } from '../src/config';
 import { loadSnapshots } from '../src/load/load-snapshots';
 import { catalogObject } from '../src/store/object-catalog';
 import { inBatches } from '../src/store/in-batches';
@@ -25,7 +25,10 @@ async function countingStatements<T>(fn: () => Promise<T>): Promise<{ result: T;
   }
 }
 
-describe('runs load in batches', () => {
+describe.each([
+  { memoryLimit: '256MB', writers: 1 },
+  { memoryLimit: '512MB', writers: 2 },
+])('runs load in batches, $writers at once ($memoryLimit)', ({ memoryLimit, writers }) => {
   it('many small Parquet runs of two schemas load in a few statements, each record in its file and place', async () => {
     const runs = [...generateRuns({ computers: 9, weeks: 8, seed: 41, schemaV2FromWeek: 4 })];
     const root = tempDir('batches');
@@ -33,7 +36,12 @@ describe('runs load in batches', () => {
     await writeRuns(runs, { outDir: root, format: 'parquet', filesPerRun: 2, onRun: (run) => written.push(run) });
     const db = join(root, 'fleet.duckdb');
 
-    const { result: summary, ran } = await countingStatements(() => loadSnapshots({ source: root, db }));
+    expect(loadWriters({ memoryLimit, threads: 2 }).writers).toBe(writers);
+    const connect = vi.spyOn(Store.prototype, 'anotherConnection');
+    const { result: summary, ran } = await countingStatements(() => loadSnapshots({ source: root, db, memoryLimit, threads: 2 }));
+    // One batch per flow: with two writers, the second flow's batch is written on a second connection.
+    expect(connect).toHaveBeenCalledTimes(writers - 1);
+    connect.mockRestore();
 
     expect(summary.runsLoaded).toBe(runs.length);
     expect(summary.rowsLoaded).toBe(runs.reduce((n, run) => n + run.records.length, 0));
@@ -73,7 +81,7 @@ describe('runs load in batches', () => {
     writeFileSync(path, Buffer.concat([bytes.subarray(0, 4), Buffer.alloc(bytes.length - 12, 0x55), bytes.subarray(bytes.length - 8)]));
     const db = join(root, 'fleet.duckdb');
 
-    const summary = await loadSnapshots({ source: root, db });
+    const summary = await loadSnapshots({ source: root, db, memoryLimit, threads: 2 });
 
     expect(summary.runsLoaded).toBe(runs.length - 1);
     expect(summary.failures).toHaveLength(1);
@@ -92,8 +100,44 @@ describe('runs load in batches', () => {
     }
   });
 
+});
+
+describe('batch bounds', () => {
   it('groups are consecutive and bounded by size and count; an item larger than the bound is a group of its own', () => {
     expect(inBatches([5, 5, 5, 20, 1, 1, 1, 1], (n) => n, 10, 3)).toEqual([[5, 5], [5], [20], [1, 1, 1], [1]]);
     expect(inBatches([], (n: number) => n, 10)).toEqual([]);
+  });
+
+  it('writers share the memory limit: one at 256MB, as many as the threads allow when it holds more', () => {
+    expect(loadWriters({ memoryLimit: '256MB', threads: 4 })).toEqual({ writers: 1, batchBytes: 16e6 });
+    expect(loadWriters({ memoryLimit: '512MB', threads: 4 })).toEqual({ writers: 2, batchBytes: 16e6 });
+    expect(loadWriters({ memoryLimit: '2GB', threads: 4 })).toEqual({ writers: 4, batchBytes: 31.25e6 });
+    expect(loadWriters({ memoryLimit: '2GB', threads: 1 }).writers).toBe(1);
+    expect(loadWriters({ memoryLimit: '1GiB', threads: 2 })).toEqual({ writers: 2, batchBytes: 2 ** 30 / 32 });
+  });
+});
+
+describe('a load short of memory', () => {
+  it('refuses each run with the limit in force and what to change, on one line, and stores nothing', async () => {
+    const runs = [...generateRuns({ computers: 5, weeks: 2, seed: 43 })];
+    const root = tempDir('short-of-memory');
+    await writeRuns(runs, { outDir: root, format: 'json' });
+    const db = join(root, 'fleet.duckdb');
+
+    // DuckDB's JSON reader takes a 32 MB buffer, which 16MB cannot hold.
+    const summary = await loadSnapshots({ source: root, db, memoryLimit: '16MB', threads: 1 });
+
+    expect(summary.runsLoaded).toBe(0);
+    expect(summary.failures).toHaveLength(runs.length);
+    for (const failure of summary.failures) {
+      expect(failure.message).toMatch(/Out of Memory Error: .*; the load's memory limit was 16MB: load again with a larger --memory-limit \(or FLEETKIT_MEMORY_LIMIT\)$/);
+      expect(failure.message).not.toContain('\n');
+    }
+    const store = await Store.open(db);
+    try {
+      expect((await store.query('SELECT count(*)::INTEGER AS n FROM fk_runs')).rows).toEqual([{ n: 0 }]);
+    } finally {
+      store.closeSync();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { batchBytes, cacheDirFor, defaults, engineSettings } from '../config';
+import { cacheDirFor, defaults, engineSettings, loadWriters } from '../config';
 import { sniffFormat, type Sniffed } from '../formats/sniff';
 import { openSource } from '../source/open-source';
 import { snapshotTime } from '../source/snapshot-time';
@@ -16,6 +16,9 @@ import type { LoadNotice } from './load-notice';
 import type { LoadEvent } from './progress';
 import { nothingUsable } from './nothing-usable';
 import { planRuns, type RunPlan, type SkippedObject } from './run-plan';
+
+/** A batch of more than this many times the batch bytes is written alone. */
+const OVERSIZE_BATCHES = 4;
 
 export interface LoadOptions {
   /** `s3://bucket/prefix` or a folder laid out like the bucket. */
@@ -133,13 +136,35 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       ofFlow.push(run);
       flows.set(run.flowName, ofFlow);
     }
-    const batches = [...flows.values()].flatMap((runs) => inBatches(runs, (run) => run.bytes, batchBytes(engine.memoryLimit), defaults.batchRuns));
-    // The next batch is fetched while this one loads.
-    let next = batches.length > 0 ? batches[0].map(fetchRun) : null;
-    for (let i = 0; i < batches.length; i++) {
-      const fetched = await Promise.all(next!);
-      next = i + 1 < batches.length ? batches[i + 1].map(fetchRun) : null;
-      await loadBatch(store, source, batches[i], fetched, loaded, summary, report);
+    const { writers: writerCount, batchBytes } = loadWriters(engine);
+    const batches = [...flows.values()].flatMap((ofFlow) => inBatches(ofFlow, (run) => run.bytes, batchBytes, defaults.batchRuns));
+    // Writers take the batches in turn, each on its own connection; every batch is fetched while the one before it
+    // loads.
+    const writers = [store, ...(await Promise.all(Array.from({ length: Math.min(writerCount, batches.length) - 1 }, () => store.anotherConnection())))];
+    const fetching = new Map<number, Promise<FetchedRun | Error>[]>();
+    const fetchBatch = (i: number) => {
+      if (i < batches.length && !fetching.has(i)) fetching.set(i, batches[i].map(fetchRun));
+      return fetching.get(i);
+    };
+    // A run of many times a batch's bytes (10,000 computers) is written by one writer at a time: two such runs at
+    // once ran out of 512MB where one at a time loads.
+    const oversize = (runs: RunPlan[]) => runs.reduce((n, run) => n + run.bytes, 0) > OVERSIZE_BATCHES * batchBytes;
+    const alone = limitConcurrency(1);
+    let taken = 0;
+    const write = async (writer: Store) => {
+      while (taken < batches.length) {
+        const i = taken++;
+        const fetched = fetchBatch(i)!;
+        fetchBatch(i + 1);
+        const task = async () => loadBatch(writer, source, batches[i], await Promise.all(fetched), loaded, summary, report, engine.memoryLimit);
+        await (oversize(batches[i]) ? alone(task) : task());
+        fetching.delete(i);
+      }
+    };
+    try {
+      await Promise.all(writers.map(write));
+    } finally {
+      for (const writer of writers.slice(1)) writer.closeSync();
     }
     summary.notices.push(...(await twoFlowsNotices(store)));
     await store.run(sqlFile('store/checkpoint'));
@@ -216,8 +241,9 @@ async function loadBatch(
   loaded: Map<string, string>,
   summary: LoadSummary,
   report: (event: LoadEvent) => void,
+  memoryLimit: string,
 ): Promise<void> {
-  const fail = runFailure(store, source, summary, report);
+  const fail = runFailure(store, source, summary, report, memoryLimit);
   const ready: RunToWrite[] = [];
   for (const [i, run] of runs.entries()) {
     const files = await readyFiles(run, fetched[i], summary, fail);
@@ -246,8 +272,9 @@ async function loadBatch(
 type Fail = (run: RunPlan, fileKey: string | null, message: string, line?: number | null, kind?: string) => Promise<void>;
 
 /** Records a run that failed or was refused, for the next load to retry and for `load_errors`. */
-function runFailure(store: Store, source: Source, summary: LoadSummary, report: (event: LoadEvent) => void): Fail {
-  return async (run, fileKey, message, line = null, kind = 'run-failed') => {
+function runFailure(store: Store, source: Source, summary: LoadSummary, report: (event: LoadEvent) => void, memoryLimit: string): Fail {
+  return async (run, fileKey, problem, line = null, kind = 'run-failed') => {
+    const message = outOfMemory(problem, memoryLimit);
     summary.runsFailed++;
     summary.failures.push({ runKey: run.runKey, fileKey, message, kind });
     await store.run(sqlFile('store/insert-load-error'), {
@@ -282,6 +309,15 @@ async function readyFiles(run: RunPlan, fetched: FetchedRun | Error, summary: Lo
     return null;
   }
   return fetched.files;
+}
+
+/**
+ * A failure for want of memory says what to do about it, in one line: DuckDB's own text goes on with a list of
+ * settings that fleetkit chooses itself.
+ */
+function outOfMemory(message: string, memoryLimit: string): string {
+  if (!message.includes('Out of Memory Error')) return message;
+  return `${message.split('\n')[0]}; the load's memory limit was ${memoryLimit}: load again with a larger --memory-limit (or FLEETKIT_MEMORY_LIMIT)`;
 }
 
 function counted({ files }: RunToWrite, { run, rows, notices }: WrittenRun, reload: boolean, summary: LoadSummary, report: (event: LoadEvent) => void): void {

@@ -5,7 +5,7 @@ import { engineSettings, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
-import { derivationFiles, knownFields, objectCatalog } from './object-catalog';
+import { catalogObject, derivationFiles, knownFields, objectCatalog } from './object-catalog';
 import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
 import { QueryResult, type Row, type SqlParams } from './query-result';
 import { digestOf, installSql, isCurrent, readStoreSchema, refuseNewer, SCHEMA_VERSION, writeStoreSchema, type StoreSchema } from './schema-version';
@@ -41,6 +41,8 @@ export class Store {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** False for a second connection to a store this process holds open (`anotherConnection`). */
+    private readonly ownsFile = true,
   ) {}
 
   /**
@@ -82,7 +84,7 @@ export class Store {
     return Store.connect(file, 'read-only');
   }
 
-  private static async connect(file: string, mode: AccessMode, engine?: EngineSettings): Promise<Store> {
+  private static async connect(file: string, mode: AccessMode, engine: EngineSettings = engineSettings()): Promise<Store> {
     const instance = await openWithLockWait(file, mode, engine);
     const store = new Store(file, instance, await instance.connect());
     try {
@@ -170,13 +172,14 @@ export class Store {
       await this.run(definition.stage, fields);
       const leftOut = Number((await this.query(sqlFile('store/derive/judge-records'))).rows[0].Count);
       for (const { text } of definition.facts) await this.run(text, fields);
-      // The temporary tables stay until the next batch replaces them: dropping them would cost statements.
       if (leftOut > 0) derived.notices.push(...(await this.query(sqlFile('store/derive/insert-record-notices'))).rows);
       if (definition.recordTime === null || batch.every((run) => run.period === null)) continue;
       for (const row of (await this.query(definition.recordTime)).rows) {
         if (row.newest instanceof Date) derived.newest.set(String(row.snapshot_id), row.newest);
       }
     }
+    // A batch's parsed records can be a good part of the memory limit: they must not stay while the next loads.
+    if (runs.some((run) => catalogObject(run.object) !== undefined)) await this.run(sqlFile('store/derive/drop-parsed'));
     return derived;
   }
 
@@ -200,7 +203,18 @@ export class Store {
   /** Lets the file go; it blocks until DuckDB has closed it (checkpointing a writer's changes). */
   closeSync(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsFile) this.instance.closeSync();
+  }
+
+  /**
+   * A second connection to the same open store, with its own transactions and temporary tables, so that two
+   * batches can be written at once (each statement of a small run keeps one core busy). `closeSync` on it lets only
+   * the connection go.
+   */
+  async anotherConnection(): Promise<Store> {
+    const store = new Store(this.path, this.instance, await this.instance.connect(), false);
+    await store.run(sqlFile('store/session'));
+    return store;
   }
 
   /** Brings the store to this fleetkit's schema, views and macros, in one transaction; nothing when it has them. */
