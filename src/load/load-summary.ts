@@ -1,0 +1,30 @@
+import type { LoadNotice } from './load-notice';
+import type { SkippedObject } from './run-plan';
+
+/** A run that failed or was refused, as a load reports it. */
+export interface RunFailure {
+  runKey: string;
+  fileKey: string | null;
+  message: string;
+  /** `no-records` for a run with nothing to load; otherwise why it failed, e.g. `unreadable-file`, `run-failed`. */
+  kind: string;
+}
+
+export interface LoadSummary {
+  source: string;
+  db: string;
+  runsListed: number;
+  runsLoaded: number;
+  runsReloaded: number;
+  runsUnchanged: number;
+  runsFailed: number;
+  failures: RunFailure[];
+  rowsLoaded: number;
+  filesLoaded: number;
+  bytesRead: number;
+  /** Files downloaded this load (S3); files found in the cache are not. */
+  filesDownloaded: number;
+  skipped: SkippedObject[];
+  notices: LoadNotice[];
+  seconds: number;
+}
