@@ -133,11 +133,11 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
         fetching.delete(i);
       }
     };
-    try {
-      await Promise.all(writers.map(write));
-    } finally {
-      for (const writer of writers.slice(1)) writer.closeSync();
-    }
+    // Both writers finish before the store closes, even when one of them fails.
+    const written = await Promise.allSettled(writers.map(write));
+    for (const writer of writers.slice(1)) writer.closeSync();
+    const failed = written.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
     summary.notices.push(...(await twoFlowsNotices(store)));
     await store.run(sqlFile('store/checkpoint'));
     summary.filesDownloaded = source.stats?.downloaded ?? 0;
