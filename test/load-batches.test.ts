@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance, quotedString } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaults, loadWriters } from '../src/config';
@@ -100,6 +101,38 @@ describe.each([
     }
   });
 
+});
+
+describe('Parquet files read together', () => {
+  it('keep columns named like the loader\'s own (path, object, file_key) in the record', async () => {
+    const root = tempDir('batch-columns');
+    const ids = ['55555555-5555-4555-8555-555555555551', '55555555-5555-4555-8555-555555555552'];
+    const duckdb = await DuckDBInstance.create(':memory:');
+    const connection = await duckdb.connect();
+    for (const [i, id] of ids.entries()) {
+      const path = join(root, 'ws-computers', id, 'part-00000.parquet');
+      mkdirSync(join(path, '..'), { recursive: true });
+      await connection.run(`COPY (SELECT ${i + 1} AS ID, 'host-${i}' AS hostName, '20.0.1-100' AS agentVersion, 'Ubuntu 22.04' AS platform,
+        1775000000000 AS lastAgentCommunication, 'share/${i}' AS path, 'kept' AS object, 'key-${i}' AS file_key)
+        TO ${quotedString(path)} (FORMAT parquet)`);
+    }
+    connection.closeSync();
+    duckdb.closeSync();
+    const db = join(root, 'fleet.duckdb');
+
+    const { result: summary, ran } = await countingStatements(() => loadSnapshots({ source: root, db }));
+
+    expect(summary.runsLoaded).toBe(2);
+    expect(ran.get(catalogObject('computers')!.stage)).toBe(1);
+    const store = await Store.open(db);
+    try {
+      const rows = await store.query(`SELECT snapshot_id, record->>'$.path' AS path, record->>'$.object' AS object, record->>'$.file_key' AS file_key
+        FROM fk_records ORDER BY snapshot_id`);
+      expect(rows.rows).toEqual(ids.map((id, i) => ({ snapshot_id: id, path: `share/${i}`, object: 'kept', file_key: `key-${i}` })));
+    } finally {
+      store.closeSync();
+    }
+  });
 });
 
 describe('batch bounds', () => {

@@ -1,8 +1,8 @@
 -- JSON values, each a record or an array of records (a page); any other value fails the file. `$format` is
--- `newline_delimited` (one value per line, read in parallel) or `unstructured` (values that span lines, or follow a
+-- `newline_delimited` (one value per line) or `unstructured` (values that span lines, or follow a
 -- byte-order mark). `ordinal` is the record's place in its file: values and their elements arrive in file order, and
--- a row number over them streams (one ordered by them holds the whole file in memory, which a 150 MB run does not
--- fit in 256MB).
+-- a row number over them streams, on one thread (one ordered by them holds the whole file in memory: a 150 MB run
+-- did not fit in 256MB).
 INSERT INTO fk_records (snapshot_id, object, file_key, record, ordinal)
 SELECT $snapshot_id, $object, $file_key, record, row_number() OVER ()
 FROM (

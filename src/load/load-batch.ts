@@ -1,3 +1,4 @@
+import { debugEnabled } from '../config';
 import { snapshotTime } from '../source/snapshot-time';
 import type { Source } from '../source/types';
 import { sqlFile } from '../store/sql-files';
@@ -31,7 +32,10 @@ export async function loadBatch(
   }
   if (ready.length === 0) return;
   if (ready.length > 1) {
-    const written = await writeRuns(store, ready, source.uri).catch(() => null);
+    const written = await writeRuns(store, ready, source.uri).catch((error: unknown) => {
+      if (debugEnabled()) process.stderr.write(`fleetkit: a batch of ${ready.length} runs failed (${(error as Error).message.split('\n')[0]}); writing them one at a time\n`);
+      return null;
+    });
     if (written !== null) {
       for (const [i, result] of written.entries()) counted(ready[i], result, loaded.has(result.run.snapshotId), summary, report);
       return;

@@ -18,7 +18,7 @@ import { planRuns, type RunPlan } from './run-plan';
 export type { LoadNotice };
 export type { LoadSummary, RunFailure } from './load-summary';
 
-/** A batch of more than this many times the batch bytes is written alone. */
+/** Batches of more than this many times the batch bytes are written one at a time. */
 const OVERSIZE_BATCHES = 4;
 
 export interface LoadOptions {
@@ -118,8 +118,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       if (i < batches.length && !fetching.has(i)) fetching.set(i, batches[i].map(fetchRun));
       return fetching.get(i);
     };
-    // A run of many times a batch's bytes (10,000 computers) is written by one writer at a time: two such runs at
-    // once ran out of 512MB where one at a time loads.
+    // Runs of many times a batch's bytes (10,000 computers) are written one at a time, never two at once: two of
+    // them at once ran out of 512MB, where one at a time loads.
     const oversize = (runs: RunPlan[]) => runs.reduce((n, run) => n + run.bytes, 0) > OVERSIZE_BATCHES * batchBytes;
     const alone = limitConcurrency(1);
     let taken = 0;

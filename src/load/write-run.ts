@@ -43,7 +43,6 @@ export interface RunToWrite {
 
 export interface WrittenRun {
   run: RunPlan;
-  object: string;
   rows: number;
   notices: RecordNotice[];
 }
@@ -155,13 +154,13 @@ function judged({ run, files, object, records }: StoredRun, noticed: Row[]): Wri
       line: null,
       message: `run ${run.runKey}: its ${records} records are of no object fleetkit knows; kept as "${object}", in no figure`,
     });
-    return { run, object, rows: records, notices };
+    return { run, rows: records, notices };
   }
   if (notices.length >= records) {
     const names = files.map((f) => f.location).join(', ');
     throw new EmptyRunError(`run ${run.runKey}: none of the ${records} records in ${names} is one of ${object} (${leftOut(notices)}); refused rather than loaded as an empty snapshot`);
   }
-  return { run, object, rows: records - notices.length, notices };
+  return { run, rows: records - notices.length, notices };
 }
 
 /** The file as DuckDB reads it: a gzip file is unpacked to `target` first, since DuckDB reads a cut-short gzip silently. */

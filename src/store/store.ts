@@ -16,8 +16,11 @@ import { inBatches } from './in-batches';
 export type { SqlParams };
 
 const PER_RUN_DIGEST = 'per_run_model_digest';
-/** Records derived again per statement when the model changes: enough to spread the statements' cost thin. */
-const REBUILD_BATCH_RECORDS = 50_000;
+/**
+ * Bytes of files derived again per transaction when the model changes (a larger run is a batch of its own): what a
+ * load writes per batch at the default memory limit.
+ */
+const REBUILD_BATCH_BYTES = 16e6;
 
 /** A run whose model rows are derived: its object, and the period its date folders name (null when none). */
 export interface RunToDerive {
@@ -235,7 +238,7 @@ export class Store {
     const stored = (await this.query(sqlFile('store/meta-get'), { name: PER_RUN_DIGEST })).rows[0]?.value;
     if (stored === current) return;
     const runs = (await this.query(sqlFile('store/all-snapshot-ids'))).rows;
-    for (const batch of inBatches(runs, (run) => Number(run.row_count), REBUILD_BATCH_RECORDS)) {
+    for (const batch of inBatches(runs, (run) => Number(run.bytes), REBUILD_BATCH_BYTES)) {
       await this.deriveAgain(batch.map((run) => String(run.snapshot_id)));
     }
     await this.run(sqlFile('store/meta-set'), { name: PER_RUN_DIGEST, value: current });

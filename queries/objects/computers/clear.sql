@@ -1,2 +1,2 @@
--- Clears what a run derived as computers (before it is derived again).
+-- Clears what the batch's runs derived as computers (before it is derived again).
 DELETE FROM fk_computer_facts WHERE snapshot_id IN (SELECT snapshot_id FROM fk_batch);

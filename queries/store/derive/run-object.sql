@@ -1,4 +1,4 @@
--- The object each run's records are stored under (a run of several is read as its first record's).
+-- The object each run's records are stored under (one per run: store/set-run-object.sql sets it for all of them).
 SELECT snapshot_id, any_value(object) AS object
 FROM fk_records
 WHERE snapshot_id IN (SELECT unnest($snapshot_ids::VARCHAR[]))
