@@ -50,7 +50,13 @@ export interface EngineSettings {
   threads: number;
 }
 
-const DUCKDB_SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** DuckDB's bytes for a size such as `256MB` or `1.5GiB`; NaN for anything DuckDB would not take. */
+function sizeBytes(memoryLimit: string): number {
+  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(memoryLimit.trim()) ?? [];
+  return Number(amount) * (UNIT_BYTES[unit?.toLowerCase() ?? ''] ?? Number.NaN);
+}
 
 /**
  * FLEETKIT_MEMORY_LIMIT and FLEETKIT_THREADS over the defaults (threads never more than the machine's cores), and
@@ -58,21 +64,13 @@ const DUCKDB_SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
  */
 export function engineSettings(chosen: Partial<EngineSettings> = {}, env: Environment = process.env): EngineSettings {
   const memoryLimit = chosen.memoryLimit ?? nonEmpty(env['FLEETKIT_MEMORY_LIMIT']) ?? defaults.memoryLimit;
-  if (!DUCKDB_SIZE.test(memoryLimit.trim())) {
+  if (!Number.isFinite(sizeBytes(memoryLimit))) {
     const from = chosen.memoryLimit !== undefined ? '--memory-limit' : 'FLEETKIT_MEMORY_LIMIT';
     throw new FleetkitError(`${from} must be a size such as 512MB or 2GB, got "${memoryLimit}"`, ExitCode.usage);
   }
   const threads = chosen.threads ?? wholeNumber(env, 'FLEETKIT_THREADS') ?? Math.min(defaults.threads, availableParallelism());
   if (!Number.isInteger(threads) || threads < 1) throw new FleetkitError(`--threads must be a whole number of at least 1, got ${threads}`, ExitCode.usage);
   return { memoryLimit: memoryLimit.trim(), threads };
-}
-
-const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
-
-/** DuckDB's bytes for a memory limit such as `256MB`. */
-function sizeBytes(memoryLimit: string): number {
-  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(memoryLimit.trim()) ?? [];
-  return Number(amount) * (UNIT_BYTES[unit?.toLowerCase() ?? ''] ?? Number.NaN);
 }
 
 /** How a load with these engine settings writes: on how many connections at once, and batches of how many bytes. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
-import { engineSettings, type EngineSettings } from '../config';
+import { engineSettings, loadWriters, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
@@ -16,11 +16,6 @@ import { inBatches } from './in-batches';
 export type { SqlParams };
 
 const PER_RUN_DIGEST = 'per_run_model_digest';
-/**
- * Bytes of files derived again per transaction when the model changes (a larger run is a batch of its own): what a
- * load writes per batch at the default memory limit.
- */
-const REBUILD_BATCH_BYTES = 16e6;
 
 /** A run whose model rows are derived: its object, and the period its date folders name (null when none). */
 export interface RunToDerive {
@@ -57,7 +52,7 @@ export class Store {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const store = await Store.connect(file, 'read-write', engine);
     try {
-      await store.install();
+      await store.install(engine);
     } catch (error) {
       store.closeSync();
       throw error;
@@ -221,24 +216,26 @@ export class Store {
   }
 
   /** Brings the store to this fleetkit's schema, views and macros, in one transaction; nothing when it has them. */
-  private async install(): Promise<void> {
+  private async install(engine: EngineSettings): Promise<void> {
     const schema = await readStoreSchema(this);
     refuseNewer(this.path, schema);
     if (isCurrent(schema)) return;
     await this.transaction(async () => {
       for (const { text } of installSql()) await this.run(text);
-      await this.rebuildDerivedIfModelChanged();
+      await this.rebuildDerivedIfModelChanged(engine);
       await this.run(sqlFile('store/apply-record-floor'));
       await writeStoreSchema(this);
     });
   }
 
-  private async rebuildDerivedIfModelChanged(): Promise<void> {
+  /** Derives every run again when the model's SQL changed, in transactions as large as a load's batches. */
+  private async rebuildDerivedIfModelChanged(engine: EngineSettings): Promise<void> {
     const current = digestOf(derivationFiles());
     const stored = (await this.query(sqlFile('store/meta-get'), { name: PER_RUN_DIGEST })).rows[0]?.value;
     if (stored === current) return;
     const runs = (await this.query(sqlFile('store/all-snapshot-ids'))).rows;
-    for (const batch of inBatches(runs, (run) => Number(run.bytes), REBUILD_BATCH_BYTES)) {
+    const { batchBytes } = loadWriters(engine);
+    for (const batch of inBatches(runs, (run) => Number(run.bytes), batchBytes)) {
       await this.deriveAgain(batch.map((run) => String(run.snapshot_id)));
     }
     await this.run(sqlFile('store/meta-set'), { name: PER_RUN_DIGEST, value: current });
