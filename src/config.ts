@@ -39,6 +39,11 @@ export const defaults = {
    * 33 s instead of 53 s.
    */
   writerMemoryBytes: 180e6,
+  /**
+   * Changed computers whose records computer_changes compares in one statement (queries/objects/computers/settle/):
+   * a parsed record takes several times its text, and 1,600 records of 20 KB ran out of 512MB.
+   */
+  settleRecords: 500,
   /** DuckDB's worker threads, at most: more cost memory and gain little on the JSON a load reads. */
   threads: 4,
 } as const;

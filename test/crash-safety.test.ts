@@ -73,5 +73,17 @@ describe('a load killed part-way', () => {
     const done = await storeState(db);
     expect(done.runs).toHaveLength(RUNS);
     expect(done.records.every((r) => r.n === COMPUTERS)).toBe(true);
+
+    // Every run is compared with the one before it, those the killed load wrote included: antiMalware.state moves
+    // for the computers whose (ID - 1 + run) % 3 is not 2.
+    let moved = 0;
+    for (let run = 1; run < RUNS; run++) for (let i = 0; i < COMPUTERS; i++) if ((i + run) % 3 !== 2) moved++;
+    const store = await openStore(db);
+    try {
+      const changes = (await store.query('SELECT field, change_type, count(*) AS n FROM computer_changes GROUP BY ALL')).rows;
+      expect(changes.map((c) => ({ ...c, n: Number(c.n) }))).toEqual([{ field: 'antiMalware.state', change_type: 'modified', n: moved }]);
+    } finally {
+      store.close();
+    }
   });
 });

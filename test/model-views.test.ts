@@ -302,6 +302,70 @@ describe('computer_changes', () => {
   });
 });
 
+describe('computer_changes kept by the loader', () => {
+  /** The first three consecutive computers runs from `from` on between which something changed. */
+  function threeRunsWithChanges(from = 1): GeneratedRun[] {
+    const i = computerRuns.findIndex((run, k) => k >= from && expectedComputerChanges([computerRuns[k - 1], run]).length > 0);
+    return computerRuns.slice(i - 1, i + 2);
+  }
+
+  it('pairs runs by snapshot time, not by load time: the newest export loaded first, the older ones after it', async () => {
+    const [oldest, middle, newest] = threeRunsWithChanges();
+    const fixture = await openModelFixture();
+    try {
+      for (const run of [newest, oldest, middle]) await loadGeneratedRun(fixture, run);
+      const expected = expectedComputerChanges([oldest, middle, newest]).sort(computerChangeOrder);
+      expect(expected.length).toBeGreaterThan(0);
+      expect((await rows(fixture, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder)).toEqual(expected);
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  it('a run reloaded with other records changes its own rows and those of the run after it', async () => {
+    const [first, second, third] = threeRunsWithChanges();
+    const fixture = await openModelFixture();
+    try {
+      await loadGeneratedRuns(fixture, [first, second, third]);
+      const renamed = { ...second, records: second.records.map((r, i) => (i % 3 === 0 ? { ...r, hostName: `renamed-${i}`, description: 'moved' } : r)) };
+      await loadGeneratedRun(fixture, renamed);
+      const expected = expectedComputerChanges([first, renamed, third]).sort(computerChangeOrder);
+      expect(expected.some((c) => c.field === 'hostName' && c.snapshot_id === third.executionId)).toBe(true);
+      expect((await rows(fixture, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder)).toEqual(expected);
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  it('refuses while a load has not compared its runs, and the next load compares them', async () => {
+    const loaded = computerRuns.slice(0, 4);
+    const fixture = await openModelFixture();
+    try {
+      await loadGeneratedRuns(fixture, loaded);
+      // What a load that stopped between writing its runs and comparing them leaves.
+      await fixture.store.run('DELETE FROM fk_computer_changes; DELETE FROM fk_computer_change_pairs');
+      await expect(fixture.store.query('SELECT count(*) FROM computer_changes WHERE computer_id = 1')).rejects.toThrow(
+        /computer_changes is not up to date: 4 computers run\(s\).*run fleetkit load again/,
+      );
+      const summary = await fixture.load(loaded, 'typed');
+      expect(summary.runsUnchanged).toBe(loaded.length);
+      const expected = expectedComputerChanges(loaded).sort(computerChangeOrder);
+      expect((await rows(fixture, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder)).toEqual(expected);
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  it('gives the same rows when the comparing is cut into shares of a few computers, a run split over several', async () => {
+    const expected = expectedComputerChanges(computerRuns).sort(computerChangeOrder);
+    await typed.store.run('DELETE FROM fk_computer_change_pairs');
+    await typed.store.settle(3);
+    const [{ n }] = await rows(typed, 'SELECT count(*) AS n FROM fk_computer_changes');
+    expect(Number(n)).toBe(expected.length);
+    expect((await rows(typed, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder)).toEqual(expected);
+  });
+});
+
 describe('as-of macros', () => {
   it('return each computer and policy as the latest run at or before the time saw it', async () => {
     const checks: [Date, GeneratedRun | null, GeneratedRun | null][] = [[new Date(computerRuns[0].runAt.getTime() - 1000), null, null]];

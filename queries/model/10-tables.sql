@@ -53,11 +53,38 @@ CREATE TABLE IF NOT EXISTS fk_policy_leaves (
   value                     VARCHAR
 );
 
+-- computer_changes as the loader settles it (queries/objects/computers/settle/): the rows each computers run adds to
+-- the timeline against the run before it in its flow, kept once worked out, since working them out reads whole records.
+CREATE TABLE IF NOT EXISTS fk_computer_changes (
+  computer_id               BIGINT,
+  host_name                 VARCHAR,
+  changed_at                TIMESTAMPTZ,
+  previous_snapshot_at      TIMESTAMPTZ,
+  change_type               VARCHAR NOT NULL,
+  field                     VARCHAR,
+  old_value                 VARCHAR,
+  new_value                 VARCHAR,
+  snapshot_id               VARCHAR NOT NULL,
+  previous_snapshot_id      VARCHAR,
+  flow_name                 VARCHAR NOT NULL
+);
+
+-- Which pair of runs each run's fk_computer_changes rows were worked out from: a run reloaded (its row cleared), a
+-- run before it reloaded (previous_loaded_at) or a run loaded between them (previous_snapshot_id) unsettles them.
+CREATE TABLE IF NOT EXISTS fk_computer_change_pairs (
+  snapshot_id               VARCHAR NOT NULL,
+  previous_snapshot_id      VARCHAR,
+  previous_loaded_at        TIMESTAMPTZ
+);
+
 -- Added later; idempotent, so a store made by an older fleetkit gains them when opened.
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS last_send_policy_success TIMESTAMPTZ;
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS outdated_updates VARCHAR[];
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS stable_digest UBIGINT;
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS instance_state VARCHAR;
+-- When the row was written (the writing transaction's start): rows written together share it and sit together, so a
+-- filter on it lets a scan skip the records of every other batch (a run's ID says nothing of where its rows are).
+ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS written_at TIMESTAMPTZ;
 
 -- The fields of a computer or policy record the model reads, parsed once (json_transform), every scalar as text so
 -- that typed JSON and all-string records give the same values; a field a record lacks is NULL. The other object's

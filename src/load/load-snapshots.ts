@@ -138,6 +138,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     for (const writer of writers.slice(1)) writer.closeSync();
     const failed = written.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
+    await store.settle();
     summary.notices.push(...(await twoFlowsNotices(store)));
     await store.run(sqlFile('store/checkpoint'));
     summary.filesDownloaded = source.stats?.downloaded ?? 0;

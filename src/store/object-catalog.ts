@@ -22,6 +22,11 @@ export interface CatalogObject {
   facts: { name: string; text: string }[];
   /** Deletes the object's rows of a run. */
   clear: string;
+  /**
+   * What spans runs (computer_changes pairs each run with the one before it), brought up to date after a load's
+   * batches are written and when the model is installed: `plan` says in how many shares, `share` works one out.
+   */
+  settle: { plan: string; share: string } | null;
   /** The newest time the run's derived rows show inside its period, when the object has one. */
   recordTime: string | null;
 }
@@ -59,6 +64,12 @@ export function derivationFiles(): { name: string; text: string }[] {
       { name: `${folder}/stage`, text: object.stage },
       ...object.facts,
       { name: `${folder}/clear`, text: object.clear },
+      ...(object.settle === null
+        ? []
+        : [
+            { name: `${folder}/settle/plan`, text: object.settle.plan },
+            { name: `${folder}/settle/share`, text: object.settle.share },
+          ]),
     ];
   });
   return [...files, ...sqlFolder('store/derive')];
@@ -109,6 +120,7 @@ function readObject(name: string): CatalogObject {
     stage: need('stage'),
     facts,
     clear: need('clear'),
+    settle: existsSync(join(QUERIES_DIR, folder, 'settle')) ? { plan: need('settle/plan'), share: need('settle/share') } : null,
     recordTime: existsSync(join(QUERIES_DIR, `${folder}/record-time.sql`)) ? sqlFile(`${folder}/record-time`) : null,
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
-import { engineSettings, loadWriters, type EngineSettings } from '../config';
+import { defaults, engineSettings, loadWriters, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
@@ -117,13 +117,19 @@ export class Store {
    */
   private async runStatements(sql: string, params: SqlParams | undefined): Promise<DuckDBResultReader> {
     const extracted = await this.connection.extractStatements(sql);
-    const prepare = async (index: number) => {
+    // A prepared statement holds what its plan materialized (a MATERIALIZED CTE, a hash table) until it is
+    // destroyed: left to the garbage collector, a few statements over large records held hundreds of MB.
+    const run = async <T>(index: number, how: (statement: DuckDBPreparedStatement) => Promise<T>): Promise<T> => {
       const statement = await extracted.prepare(index);
-      if (params !== undefined && statement.parameterCount > 0) statement.bind(parametersNamed(statement, params));
-      return statement;
+      try {
+        if (params !== undefined && statement.parameterCount > 0) statement.bind(parametersNamed(statement, params));
+        return await how(statement);
+      } finally {
+        statement.destroySync();
+      }
     };
-    for (let index = 0; index < extracted.count - 1; index++) await (await prepare(index)).run();
-    return (await prepare(extracted.count - 1)).runAndReadAll();
+    for (let index = 0; index < extracted.count - 1; index++) await run(index, (statement) => statement.run());
+    return run(extracted.count - 1, (statement) => statement.runAndReadAll());
   }
 
   /** Runs `fn` in one transaction: all of its statements take effect, or none. */
@@ -181,6 +187,19 @@ export class Store {
     return derived;
   }
 
+  /**
+   * Brings what spans runs up to date once runs are written: each object's `settle/plan.sql` cuts the work into
+   * shares of `records` records, and `settle/share.sql` works each out in a transaction of its own. What a share
+   * settles is only ever worked out again, so a share that fails loses nothing.
+   */
+  async settle(records: number = defaults.settleRecords): Promise<void> {
+    for (const { settle } of objectCatalog()) {
+      if (settle === null) continue;
+      const shares = Number((await this.query(settle.plan, { records })).rows[0].shares);
+      for (let share = 0; share < shares; share++) await this.transaction(() => this.run(settle.share, { share }));
+    }
+  }
+
   /** Derives loaded runs' model rows again from their raw records (inside the caller's transaction), replacing them. */
   async deriveAgain(snapshotIds: readonly string[]): Promise<DerivedRuns> {
     await this.clearDerived(snapshotIds);
@@ -226,6 +245,7 @@ export class Store {
       await this.run(sqlFile('store/apply-record-floor'));
       await writeStoreSchema(this);
     });
+    await this.settle();
   }
 
   /** Derives every run again when the model's SQL changed, in transactions as large as a load's batches. */
