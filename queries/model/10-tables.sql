@@ -82,8 +82,8 @@ ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS last_send_policy_success 
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS outdated_updates VARCHAR[];
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS stable_digest UBIGINT;
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS instance_state VARCHAR;
--- When the row was written (the writing transaction's start): rows written together share it and sit together, so a
--- filter on it lets a scan skip the records of every other batch (a run's ID says nothing of where its rows are).
+-- When the row's batch was derived: rows derived together share it and sit together, so a filter on it lets a scan
+-- skip the records of every other batch (a run's ID says nothing of where its rows are).
 ALTER TABLE fk_computer_facts ADD COLUMN IF NOT EXISTS written_at TIMESTAMPTZ;
 
 -- The fields of a computer or policy record the model reads, parsed once (json_transform), every scalar as text so

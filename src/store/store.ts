@@ -168,7 +168,12 @@ export class Store {
   async deriveNewRuns(runs: readonly RunToDerive[]): Promise<DerivedRuns> {
     const derived: DerivedRuns = { notices: [], newest: new Map() };
     const known = knownFields();
-    const fields = { known_fields: listValue(known), known_lower: listValue(known.map((f) => f.toLowerCase())) };
+    // written_at tells the rows of one batch from the others even inside one transaction (a rebuild), as now() does not.
+    const fields = {
+      known_fields: listValue(known),
+      known_lower: listValue(known.map((f) => f.toLowerCase())),
+      written_at: new Date().toISOString(),
+    };
     for (const definition of objectCatalog()) {
       const batch = runs.filter((run) => run.object === definition.name);
       if (batch.length === 0) continue;

@@ -58,7 +58,7 @@ SELECT
           '{"moduleStatus": null, "lastScheduledScan": null, "lastManualScan": null, "lastIntegrityScan": null}')}
       ELSE e
     END)) AS stable_digest,
-  now() AS written_at,
+  $written_at::TIMESTAMPTZ AS written_at,
   record
 FROM (
   SELECT s.snapshot_id, s.id, s.seen, r.record, s.c

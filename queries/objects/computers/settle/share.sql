@@ -9,27 +9,24 @@ INSERT INTO fk_computer_changes
 WITH steps AS MATERIALIZED (
   SELECT * FROM fk_settle_steps WHERE share = $share
 ),
--- The facts of the share's runs and computers only. The scan skips the records of other batches by written_at (a
--- filter on the runs' IDs alone reads most of the table: they sit in no order); the semi-joins on runs and computers
--- keep the records out of a hash table (without them a share ran out of 512MB).
-pair_runs AS MATERIALIZED (
-  SELECT DISTINCT snapshot_id, written_at
-  FROM fk_computer_facts
-  WHERE snapshot_id IN (SELECT snapshot_id FROM steps UNION ALL SELECT previous_snapshot_id FROM steps)
+-- The two sides of each modified computer, found by one join on (run, computer) whose hash table holds these keys
+-- only, the records streaming past it; the scan skips the records of other batches by written_at (the runs' IDs sit
+-- in no order). A join on the computer alone built a hash table of records and ran out of 512MB.
+side_keys AS MATERIALIZED (
+  SELECT computer_id, snapshot_id AS side_id, snapshot_id, true AS is_new FROM steps WHERE change_type = 'modified'
+  UNION ALL
+  SELECT computer_id, previous_snapshot_id, snapshot_id, false FROM steps WHERE change_type = 'modified'
 ),
-pair_facts AS (
-  SELECT snapshot_id, computer_id, record
+side_times AS MATERIALIZED (
+  SELECT min(written_at) AS first, max(written_at) AS last
   FROM fk_computer_facts
-  WHERE written_at BETWEEN (SELECT min(written_at) FROM pair_runs) AND (SELECT max(written_at) FROM pair_runs)
-    AND snapshot_id IN (SELECT snapshot_id FROM pair_runs)
-    AND computer_id IN (SELECT computer_id FROM steps)
+  WHERE snapshot_id IN (SELECT side_id FROM side_keys)
 ),
 sides AS (
-  SELECT s.computer_id, s.snapshot_id, f.snapshot_id = s.snapshot_id AS is_new, f.record
-  FROM steps AS s
-  JOIN pair_facts AS f
-    ON f.computer_id = s.computer_id AND f.snapshot_id IN (s.snapshot_id, s.previous_snapshot_id)
-  WHERE s.change_type = 'modified'
+  SELECT k.computer_id, k.snapshot_id, k.is_new, f.record
+  FROM fk_computer_facts AS f
+  JOIN side_keys AS k ON k.side_id = f.snapshot_id AND k.computer_id = f.computer_id
+  WHERE f.written_at BETWEEN (SELECT first FROM side_times) AND (SELECT last FROM side_times)
 ),
 -- Leaves are compared only where the two sides differ, found by hashes two levels down: the top-level fields whose
 -- value differs (absent on one side included), and inside a field that is an object on both sides (computerSettings,
