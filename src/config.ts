@@ -40,10 +40,11 @@ export const defaults = {
    */
   writerMemoryBytes: 180e6,
   /**
-   * Changed computers whose records computer_changes compares in one statement (queries/objects/computers/settle/):
-   * a parsed record takes several times its text, and 1,600 records of 20 KB ran out of 512MB.
+   * Bytes of records (as their files hold them) that computer_changes compares in one statement
+   * (queries/objects/computers/settle/): a parsed record takes several times its text, and 1,600 records of 20 KB
+   * (32 MB) ran out of 512MB.
    */
-  settleRecords: 500,
+  settleBytes: 10e6,
   /** DuckDB's worker threads, at most: more cost memory and gain little on the JSON a load reads. */
   threads: 4,
 } as const;

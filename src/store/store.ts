@@ -194,13 +194,13 @@ export class Store {
 
   /**
    * Brings what spans runs up to date once runs are written: each object's `settle/plan.sql` cuts the work into
-   * shares of `records` records, and `settle/share.sql` works each out in a transaction of its own. What a share
-   * settles is only ever worked out again, so a share that fails loses nothing.
+   * shares of about `bytes` of records, and `settle/share.sql` works each out in a transaction of its own. What a
+   * share settles is only ever worked out again, so a share that fails loses nothing.
    */
-  async settle(records: number = defaults.settleRecords): Promise<void> {
+  async settle(bytes: number = defaults.settleBytes): Promise<void> {
     for (const { settle } of objectCatalog()) {
       if (settle === null) continue;
-      const shares = Number((await this.query(settle.plan, { records })).rows[0].shares);
+      const shares = Number((await this.query(settle.plan, { bytes })).rows[0].shares);
       for (let share = 0; share < shares; share++) await this.transaction(() => this.run(settle.share, { share }));
     }
   }

@@ -1,9 +1,10 @@
 -- Plans the settling of computer_changes (queries/model/45-computer-changes.sql): every computers run not settled
 -- (fk_settling), its steps against the run before it (a computer created, deleted, or whose stable digest moved),
--- and the steps cut into shares of at most $records, in time order (fk_settle_steps). Comparing the leaves of
--- many changed computers at once takes memory in proportion (a parsed 20 KB record takes several times that), so
--- a share is small, and a run that changed fleet-wide is split over several. Returns the number of shares, each
--- then worked out by share.sql in a transaction of its own.
+-- and the steps cut into shares of about $bytes of records each, in time order (fk_settle_steps). Comparing the
+-- leaves of many changed computers at once takes memory in proportion (a parsed 20 KB record takes several times
+-- that), so a share of large records is small, and a run that changed fleet-wide is split over several; small
+-- records share few statements. Returns the number of shares, each then worked out by share.sql in a transaction
+-- of its own.
 CREATE OR REPLACE TEMP TABLE fk_settling AS
 SELECT * FROM fk_computer_change_runs WHERE NOT settled;
 
@@ -23,6 +24,15 @@ before_seen AS (
   JOIN fk_computer_facts AS f ON f.snapshot_id = p.previous_snapshot_id
   WHERE f.computer_id IS NOT NULL
 ),
+-- What comparing one computer of a run costs: the average size of its records in their files (a step of the first
+-- run compares two records, each about that size).
+record_weights AS (
+  SELECT r.snapshot_id, greatest(1, (sum(f.size) / greatest(1, any_value(r.row_count)))::BIGINT) AS record_bytes
+  FROM fk_runs AS r
+  JOIN fk_files AS f USING (snapshot_id)
+  WHERE r.snapshot_id IN (SELECT snapshot_id FROM pairs)
+  GROUP BY r.snapshot_id
+),
 steps AS (
   SELECT
     coalesce(n.computer_id, b.computer_id) AS computer_id,
@@ -39,8 +49,11 @@ steps AS (
   JOIN pairs AS p ON p.snapshot_id = coalesce(n.snapshot_id, b.snapshot_id)
   WHERE n.computer_id IS NULL OR b.computer_id IS NULL OR n.stable_digest IS DISTINCT FROM b.stable_digest
 )
-SELECT *, (row_number() OVER (ORDER BY changed_at, snapshot_id, computer_id) - 1) // $records AS share
-FROM steps;
+SELECT s.*,
+  ((sum(w.record_bytes) OVER (ORDER BY s.changed_at, s.snapshot_id, s.computer_id) - w.record_bytes)
+    // greatest(1, $bytes::BIGINT))::BIGINT AS share
+FROM steps AS s
+JOIN record_weights AS w USING (snapshot_id);
 
 -- The share in which each run's kept rows are cleared (its first) and its pair is written (its last); a run without
 -- steps (the first of its flow, or nothing changed) settles in the first share.
