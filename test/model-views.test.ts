@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRuns, type GeneratedRun } from '../src/sample/fleet';
+import { catalogObject } from '../src/store/object-catalog';
 import { Store } from '../src/store/store';
 import { hasAgent, osFamily, outdatedUpdates } from './helpers/expected-records';
 import { loadGeneratedRun, loadGeneratedRuns, openModelFixture, type ModelFixture } from './helpers/model-fixture';
@@ -356,14 +357,41 @@ describe('computer_changes kept by the loader', () => {
     }
   });
 
+  it('a settling stopped inside a run leaves that run unsettled, even if its old pair of runs comes back', async () => {
+    const fixture = await openModelFixture();
+    try {
+      await loadGeneratedRuns(fixture, computerRuns.slice(0, 6));
+      const { settle } = catalogObject('computers')!;
+      // Every pair stale, as a run loaded between two others makes it; then shares of about two computers, stopped
+      // after the first share of a run that spans several.
+      await fixture.store.run("UPDATE fk_computer_change_pairs SET previous_loaded_at = previous_loaded_at - INTERVAL '1 second'");
+      const [{ bytes }] = await rows(fixture, 'SELECT max(size // row_count) AS bytes FROM fk_files');
+      await fixture.store.query(settle!.plan, { bytes: 2 * Number(bytes) });
+      const [split] = await rows(fixture, 'SELECT snapshot_id, first_share FROM fk_settle_runs WHERE first_share < last_share ORDER BY first_share LIMIT 1');
+      for (let share = 0; share <= Number(split.first_share); share++) await fixture.store.transaction(() => fixture.store.run(settle!.share, { share }));
+      // The stale pair of that run made current again (a reload of the run between would do it).
+      await fixture.store.run("UPDATE fk_computer_change_pairs SET previous_loaded_at = previous_loaded_at + INTERVAL '1 second' WHERE snapshot_id = $id", {
+        id: String(split.snapshot_id),
+      });
+      const [state] = await rows(fixture, 'SELECT settled FROM fk_computer_change_runs WHERE snapshot_id = $id', { id: String(split.snapshot_id) });
+      expect(state.settled).toBe(false);
+      await expect(fixture.store.query('SELECT count(*) FROM computer_changes')).rejects.toThrow(/not up to date/);
+    } finally {
+      await fixture.close();
+    }
+  });
+
   it('gives the same rows when the comparing is cut into shares of a few computers, a run split over several', async () => {
     const expected = expectedComputerChanges(computerRuns).sort(computerChangeOrder);
     await typed.store.run('DELETE FROM fk_computer_change_pairs');
     const [{ bytes }] = await rows(typed, 'SELECT max(size // row_count) AS bytes FROM fk_files');
-    await typed.store.settle(3 * Number(bytes));
     // Shares of about three computers each: runs are split over several.
-    const [{ split }] = await rows(typed, 'SELECT count(*) AS split FROM fk_settle_shares WHERE first_share < last_share');
+    await typed.store.query(catalogObject('computers')!.settle!.plan, { bytes: 3 * Number(bytes) });
+    const [{ split }] = await rows(typed, 'SELECT count(*) AS split FROM fk_settle_runs WHERE first_share < last_share');
     expect(Number(split)).toBeGreaterThan(0);
+    await typed.store.settle(3 * Number(bytes));
+    const [{ left }] = await rows(typed, "SELECT count(*) AS left FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'fk_settle_')");
+    expect(Number(left)).toBe(0);
     const [{ n }] = await rows(typed, 'SELECT count(*) AS n FROM fk_computer_changes');
     expect(Number(n)).toBe(expected.length);
     expect((await rows(typed, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder)).toEqual(expected);

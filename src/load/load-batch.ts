@@ -9,6 +9,7 @@ import type { LoadSummary } from './load-summary';
 import type { LoadEvent } from './progress';
 import type { RunPlan } from './run-plan';
 import { EmptyRunError, writeRuns, type RunToWrite, type WrittenRun } from './write-run';
+import { outOfMemory } from './out-of-memory';
 
 /**
  * Loads a batch of runs in one transaction. A run that cannot be written fails the batch's transaction, so the
@@ -93,15 +94,6 @@ async function readyFiles(run: RunPlan, fetched: FetchedRun | Error, summary: Lo
     return null;
   }
   return fetched.files;
-}
-
-/**
- * A failure for want of memory says what to do about it, in one line: DuckDB's own text goes on with a list of
- * settings that fleetkit chooses itself.
- */
-function outOfMemory(message: string, memoryLimit: string): string {
-  if (!message.includes('Out of Memory Error')) return message;
-  return `${message.split('\n')[0]}; the load's memory limit was ${memoryLimit}: load again with a larger --memory-limit (or FLEETKIT_MEMORY_LIMIT)`;
 }
 
 function counted({ files }: RunToWrite, { run, rows, notices }: WrittenRun, reload: boolean, summary: LoadSummary, report: (event: LoadEvent) => void): void {

@@ -13,6 +13,8 @@ import { twoFlowsNotices } from './flow-notices';
 import type { LoadNotice } from './load-notice';
 import type { LoadEvent } from './progress';
 import { nothingUsable } from './nothing-usable';
+import { outOfMemory } from './out-of-memory';
+import { ExitCode, FleetkitError } from '../errors';
 import { planRuns, type RunPlan } from './run-plan';
 
 export type { LoadNotice };
@@ -138,7 +140,16 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     for (const writer of writers.slice(1)) writer.closeSync();
     const failed = written.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
-    await store.settle();
+    try {
+      await store.settle();
+    } catch (error) {
+      const reason = outOfMemory((error as Error).message, engine.memoryLimit).split('\n')[0];
+      throw new FleetkitError(
+        `the runs are loaded, but comparing each computers run with the one before it failed (${reason}); computer_changes refuses until a load compares them`,
+        ExitCode.failed,
+        { cause: error },
+      );
+    }
     summary.notices.push(...(await twoFlowsNotices(store)));
     await store.run(sqlFile('store/checkpoint'));
     summary.filesDownloaded = source.stats?.downloaded ?? 0;

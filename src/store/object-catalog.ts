@@ -64,15 +64,21 @@ export function derivationFiles(): { name: string; text: string }[] {
       { name: `${folder}/stage`, text: object.stage },
       ...object.facts,
       { name: `${folder}/clear`, text: object.clear },
-      ...(object.settle === null
-        ? []
-        : [
-            { name: `${folder}/settle/plan`, text: object.settle.plan },
-            { name: `${folder}/settle/share`, text: object.settle.share },
-          ]),
     ];
   });
   return [...files, ...sqlFolder('store/derive')];
+}
+
+/** Each object's settling SQL: a change to it works the settled rows out anew, without deriving the runs again. */
+export function settleFiles(): { name: string; text: string }[] {
+  return objectCatalog().flatMap(({ name, settle }) =>
+    settle === null
+      ? []
+      : [
+          { name: `${OBJECTS}/${name}/settle/plan`, text: settle.plan },
+          { name: `${OBJECTS}/${name}/settle/share`, text: settle.share },
+        ],
+  );
 }
 
 function readObject(name: string): CatalogObject {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FleetkitError } from '../errors';
 import { VERSION } from '../version';
-import { derivationFiles } from './object-catalog';
+import { derivationFiles, settleFiles } from './object-catalog';
 import type { QueryResult } from './query-result';
 import { sqlFile, sqlFolder } from './sql-files';
 
@@ -38,9 +38,12 @@ export function installSql(): { name: string; text: string }[] {
   ];
 }
 
-/** Digest of everything a writer installs, the per-run model included: a change to any of it is an upgrade. */
+/**
+ * Digest of everything a writer installs, the per-run model and the settling included: a change to any of it is an
+ * upgrade (and an install unsettles every run, queries/model/45-computer-changes.sql).
+ */
 function installedDigest(): string {
-  return digestOf([...installSql(), ...derivationFiles()]);
+  return digestOf([...installSql(), ...derivationFiles(), ...settleFiles()]);
 }
 
 export function digestOf(files: { name: string; text: string }[]): string {

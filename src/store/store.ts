@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
+import { listValue, quotedIdentifier, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
 import { defaults, engineSettings, loadWriters, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
@@ -168,7 +168,7 @@ export class Store {
   async deriveNewRuns(runs: readonly RunToDerive[]): Promise<DerivedRuns> {
     const derived: DerivedRuns = { notices: [], newest: new Map() };
     const known = knownFields();
-    // written_at tells the rows of one batch from the others even inside one transaction (a rebuild), as now() does not.
+    // written_at tells the rows of one batch from the others even inside one transaction (a rebuild), as now() would not.
     const fields = {
       known_fields: listValue(known),
       known_lower: listValue(known.map((f) => f.toLowerCase())),
@@ -202,6 +202,9 @@ export class Store {
       if (settle === null) continue;
       const shares = Number((await this.query(settle.plan, { bytes })).rows[0].shares);
       for (let share = 0; share < shares; share++) await this.transaction(() => this.run(settle.share, { share }));
+    }
+    for (const { table_name } of (await this.query(sqlFile('store/settle-tables'))).rows) {
+      await this.run(`DROP TABLE ${quotedIdentifier(String(table_name))}`);
     }
   }
 
@@ -253,7 +256,7 @@ export class Store {
     await this.settle();
   }
 
-  /** Derives every run again when the model's SQL changed, in transactions as large as a load's batches. */
+  /** Derives every run again when the model's SQL changed, in batches as large as a load's (one transaction). */
   private async rebuildDerivedIfModelChanged(engine: EngineSettings): Promise<void> {
     const current = digestOf(derivationFiles());
     const stored = (await this.query(sqlFile('store/meta-get'), { name: PER_RUN_DIGEST })).rows[0]?.value;

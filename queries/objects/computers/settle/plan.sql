@@ -1,16 +1,17 @@
 -- Plans the settling of computer_changes (queries/model/45-computer-changes.sql): every computers run not settled
--- (fk_settling), its steps against the run before it (a computer created, deleted, or whose stable digest moved),
--- and the steps cut into shares of about $bytes of records each, in time order (fk_settle_steps). Comparing the
--- leaves of many changed computers at once takes memory in proportion (a parsed 20 KB record takes several times
--- that), so a share of large records is small, and a run that changed fleet-wide is split over several; small
--- records share few statements. Returns the number of shares, each then worked out by share.sql in a transaction
--- of its own.
-CREATE OR REPLACE TEMP TABLE fk_settling AS
+-- (fk_settle_pending), its steps against the run before it (a computer created, deleted, or whose stable digest
+-- moved), and the steps cut into shares of about $bytes of records each, in time order (fk_settle_steps).
+-- Comparing the leaves of many changed computers at once takes memory in proportion (a parsed 20 KB record takes
+-- several times that), so a share of large records is small, and a run that changed fleet-wide is split over
+-- several; small records share few statements. fk_settle_runs says in which share each run's kept rows are
+-- cleared and in which it settles. Returns the number of shares, each then worked out by share.sql in a
+-- transaction of its own. Store.settle drops the fk_settle_ tables afterwards.
+CREATE OR REPLACE TEMP TABLE fk_settle_pending AS
 SELECT * FROM fk_computer_change_runs WHERE NOT settled;
 
 CREATE OR REPLACE TEMP TABLE fk_settle_steps AS
 WITH pairs AS (
-  SELECT * FROM fk_settling WHERE previous_snapshot_id IS NOT NULL
+  SELECT * FROM fk_settle_pending WHERE previous_snapshot_id IS NOT NULL
 ),
 now_seen AS (
   SELECT p.snapshot_id, f.computer_id, f.host_name, f.stable_digest
@@ -55,13 +56,22 @@ SELECT s.*,
 FROM steps AS s
 JOIN record_weights AS w USING (snapshot_id);
 
--- The share in which each run's kept rows are cleared (its first) and its pair is written (its last); a run without
--- steps (the first of its flow, or nothing changed) settles in the first share.
-CREATE OR REPLACE TEMP TABLE fk_settle_shares AS
+-- The share in which each run's kept rows and pair are cleared (its first) and its new pair written (its last); a
+-- run without steps (the first of its flow, or nothing changed) settles in the first share.
+CREATE OR REPLACE TEMP TABLE fk_settle_runs AS
 SELECT r.snapshot_id, r.previous_snapshot_id, r.previous_loaded_at,
   coalesce(min(s.share), 0) AS first_share, coalesce(max(s.share), 0) AS last_share
-FROM fk_settling AS r
+FROM fk_settle_pending AS r
 LEFT JOIN fk_settle_steps AS s USING (snapshot_id)
 GROUP BY ALL;
 
-SELECT CASE WHEN EXISTS (SELECT 1 FROM fk_settling) THEN coalesce((SELECT max(share) FROM fk_settle_steps), 0) + 1 ELSE 0 END AS shares;
+-- share.sql finds a run's records by written_at: a fact without one (which no fleetkit writes) would drop out of
+-- the comparison unseen.
+SELECT error('fk_computer_facts rows of ' || snapshot_id || ' have no written_at: derive the store again')
+FROM fk_computer_facts
+WHERE written_at IS NULL AND snapshot_id IN (
+  SELECT snapshot_id FROM fk_settle_pending UNION ALL SELECT previous_snapshot_id FROM fk_settle_pending
+)
+LIMIT 1;
+
+SELECT CASE WHEN EXISTS (SELECT 1 FROM fk_settle_pending) THEN coalesce((SELECT max(share) FROM fk_settle_steps), 0) + 1 ELSE 0 END AS shares;

@@ -1,9 +1,9 @@
--- Works out share $share of the settling plan.sql made: clears the kept rows of the runs whose first share it is
--- (and, in the first, those of runs no longer in the store), keeps the rows of its steps, and writes the pair of
--- the runs whose last share it is, which settles them.
-DELETE FROM fk_computer_changes
-WHERE snapshot_id IN (SELECT snapshot_id FROM fk_settle_shares WHERE first_share = $share)
-  OR ($share = 0 AND snapshot_id NOT IN (SELECT snapshot_id FROM fk_runs));
+-- Works out share $share of the settling plan.sql made. The runs whose first share it is lose their kept rows and
+-- their pair, so that a settling stopped part-way leaves them unsettled; the rows of its steps are kept; the runs
+-- whose last share it is get their pair, which settles them.
+DELETE FROM fk_computer_changes WHERE snapshot_id IN (SELECT snapshot_id FROM fk_settle_runs WHERE first_share = $share);
+
+DELETE FROM fk_computer_change_pairs WHERE snapshot_id IN (SELECT snapshot_id FROM fk_settle_runs WHERE first_share = $share);
 
 INSERT INTO fk_computer_changes
 WITH steps AS MATERIALIZED (
@@ -41,10 +41,12 @@ top_fields AS MATERIALIZED (
   )
 ),
 changed_fields AS MATERIALIZED (
-  SELECT computer_id, snapshot_id, field, count(*) = 2 AND bool_and(is_object) AS deeper
+  SELECT computer_id, snapshot_id, field,
+    count(*) FILTER (WHERE is_new) = 1 AND count(*) FILTER (WHERE NOT is_new) = 1 AND bool_and(is_object) AS deeper
   FROM top_fields
   GROUP BY ALL
-  HAVING max(value_hash) FILTER (WHERE NOT is_new) IS DISTINCT FROM max(value_hash) FILTER (WHERE is_new)
+  -- Sorted lists, not one hash per side: a record may repeat a key.
+  HAVING list_sort(list(value_hash) FILTER (WHERE NOT is_new)) IS DISTINCT FROM list_sort(list(value_hash) FILTER (WHERE is_new))
 ),
 changed_values AS MATERIALIZED (
   SELECT t.computer_id, t.snapshot_id, t.is_new, t.field, t.value, c.deeper
@@ -63,7 +65,7 @@ changed_children AS (
   SELECT computer_id, snapshot_id, field, child
   FROM children
   GROUP BY ALL
-  HAVING max(value_hash) FILTER (WHERE NOT is_new) IS DISTINCT FROM max(value_hash) FILTER (WHERE is_new)
+  HAVING list_sort(list(value_hash) FILTER (WHERE NOT is_new)) IS DISTINCT FROM list_sort(list(value_hash) FILTER (WHERE is_new))
 ),
 -- `"field":value` pieces of each side: a whole field, the differing entries of an object field, or `{}` for an empty
 -- object (a leaf of its own). An object field none of whose differing entries this side has is left out: `{}` in
@@ -111,9 +113,5 @@ FROM steps AS s
 JOIN leaf_changes AS c USING (computer_id, snapshot_id)
 WHERE s.change_type = 'modified' AND NOT (s.schema_changed AND NOT (c.in_old AND c.in_new));
 
-DELETE FROM fk_computer_change_pairs
-WHERE snapshot_id IN (SELECT snapshot_id FROM fk_settle_shares WHERE last_share = $share)
-  OR ($share = 0 AND snapshot_id NOT IN (SELECT snapshot_id FROM fk_runs));
-
 INSERT INTO fk_computer_change_pairs
-SELECT snapshot_id, previous_snapshot_id, previous_loaded_at FROM fk_settle_shares WHERE last_share = $share;
+SELECT snapshot_id, previous_snapshot_id, previous_loaded_at FROM fk_settle_runs WHERE last_share = $share;
