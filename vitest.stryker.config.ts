@@ -28,6 +28,7 @@ export default defineConfig({
       'test/store-sharing.test.ts',
       'test/store-statements.test.ts',
       'test/report-safety.test.ts',
+      'test/redact-url.test.ts',
     ],
   },
 });
