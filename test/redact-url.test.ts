@@ -49,6 +49,18 @@ describe('scrubbing text that may quote an endpoint', () => {
     expect(scrubbed).toBe('query *** failed');
   });
 
+  it('shows a whole URL with only one kind of secret as the endpoint shown', () => {
+    for (const only of ['https://alice:longpass1@s3.example.com', 'https://alice@s3.example.com', 'https://s3.example.com/?t=tok3n-9', 'https://s3.example.com/#frag-ment']) {
+      const one = redactEndpoint(only);
+      expect(one.scrub(`GET ${only} failed`), only).toBe(`GET ${one.shown} failed`);
+    }
+  });
+
+  it('scrubs a query value as the text quotes it: decoded, or escaped the other way', () => {
+    const spaced = redactEndpoint('https://s3.example.com/?t=tok+en-12');
+    expect(spaced.scrub('value tok en-12 and tok%20en-12')).toBe('value *** and ***');
+  });
+
   it('has nothing to scrub for an endpoint without secrets', () => {
     const plain = redactEndpoint('http://127.0.0.1:9000/');
     expect(plain.scrub('http://127.0.0.1:9000/ refused')).toBe('http://127.0.0.1:9000/ refused');
