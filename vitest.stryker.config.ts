@@ -29,6 +29,7 @@ export default defineConfig({
       'test/store-statements.test.ts',
       'test/report-safety.test.ts',
       'test/redact-url.test.ts',
+      'test/transfer-error.test.ts',
     ],
   },
 });
