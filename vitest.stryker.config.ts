@@ -30,6 +30,7 @@ export default defineConfig({
       'test/report-safety.test.ts',
       'test/redact-url.test.ts',
       'test/transfer-error.test.ts',
+      'test/open-source.test.ts',
     ],
   },
 });

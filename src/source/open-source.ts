@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { createFolderSource } from './folder-source';
 import { createS3Source } from './s3-source';
 import { SourceError } from './s3-errors';
@@ -25,12 +25,12 @@ export function openSource(options: SourceOptions): Source {
       concurrency: options.concurrency,
     });
   }
-  let isFolder = false;
+  let found: Stats;
   try {
-    isFolder = statSync(options.source).isDirectory();
+    found = statSync(options.source);
   } catch {
     throw new SourceError(`${options.source}: no such folder (give a folder of AppFlow exports or an s3:// URI)`);
   }
-  if (!isFolder) throw new SourceError(`${options.source}: not a folder (give a folder of AppFlow exports or an s3:// URI)`);
+  if (!found.isDirectory()) throw new SourceError(`${options.source}: not a folder (give a folder of AppFlow exports or an s3:// URI)`);
   return createFolderSource(options.source);
 }
