@@ -244,6 +244,27 @@ describe('policy_snapshots', () => {
   });
 });
 
+/**
+ * Loads three consecutive runs newest first, then the oldest, then the middle one, each by its own load, and checks
+ * the changes view against the changes diffed here between them in time order.
+ */
+async function expectPairedBySnapshotTime(
+  [oldest, middle, newest]: GeneratedRun[],
+  sql: string,
+  expectedOf: (runs: GeneratedRun[]) => Json[],
+  order: (a: Json, b: Json) => number,
+): Promise<void> {
+  const fixture = await openModelFixture();
+  try {
+    for (const run of [newest, oldest, middle]) await loadGeneratedRun(fixture, run);
+    const expected = expectedOf([oldest, middle, newest]).sort(order);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await rows(fixture, sql)).sort(order)).toEqual(expected);
+  } finally {
+    await fixture.close();
+  }
+}
+
 describe('policy_changes', () => {
   it('lists every leaf that changed between consecutive runs, and policies created and deleted', async () => {
     const expected = expectedPolicyChanges(policyRuns).sort(changeOrder);
@@ -263,16 +284,7 @@ describe('policy_changes', () => {
 
   it('pairs runs by snapshot time, not by load time: the newest export loaded first, the older ones after it', async () => {
     const changed = policyRuns.findIndex((run, i) => i > 0 && expectedPolicyChanges([policyRuns[i - 1], run]).length > 0);
-    const [oldest, middle, newest] = policyRuns.slice(changed - 1, changed + 2);
-    const fixture = await openModelFixture();
-    try {
-      for (const run of [newest, oldest, middle]) await loadGeneratedRun(fixture, run);
-      const expected = expectedPolicyChanges([oldest, middle, newest]).sort(changeOrder);
-      expect(expected.length).toBeGreaterThan(0);
-      expect((await rows(fixture, `SELECT ${changeColumns} FROM policy_changes`)).sort(changeOrder)).toEqual(expected);
-    } finally {
-      await fixture.close();
-    }
+    await expectPairedBySnapshotTime(policyRuns.slice(changed - 1, changed + 2), `SELECT ${changeColumns} FROM policy_changes`, expectedPolicyChanges, changeOrder);
   });
 
   it('does not report fields that a new schemaVersion adds as changes', async () => {
@@ -304,23 +316,14 @@ describe('computer_changes', () => {
 });
 
 describe('computer_changes kept by the loader', () => {
-  /** The first three consecutive computers runs from `from` on between which something changed. */
-  function threeRunsWithChanges(from = 1): GeneratedRun[] {
-    const i = computerRuns.findIndex((run, k) => k >= from && expectedComputerChanges([computerRuns[k - 1], run]).length > 0);
+  /** The first three consecutive computers runs, the first two of which differ. */
+  function threeRunsWithChanges(): GeneratedRun[] {
+    const i = computerRuns.findIndex((run, k) => k > 0 && expectedComputerChanges([computerRuns[k - 1], run]).length > 0);
     return computerRuns.slice(i - 1, i + 2);
   }
 
   it('pairs runs by snapshot time, not by load time: the newest export loaded first, the older ones after it', async () => {
-    const [oldest, middle, newest] = threeRunsWithChanges();
-    const fixture = await openModelFixture();
-    try {
-      for (const run of [newest, oldest, middle]) await loadGeneratedRun(fixture, run);
-      const expected = expectedComputerChanges([oldest, middle, newest]).sort(computerChangeOrder);
-      expect(expected.length).toBeGreaterThan(0);
-      expect((await rows(fixture, `SELECT ${computerChangeColumns} FROM computer_changes`)).sort(computerChangeOrder)).toEqual(expected);
-    } finally {
-      await fixture.close();
-    }
+    await expectPairedBySnapshotTime(threeRunsWithChanges(), `SELECT ${computerChangeColumns} FROM computer_changes`, expectedComputerChanges, computerChangeOrder);
   });
 
   it('a run reloaded with other records changes its own rows and those of the run after it', async () => {

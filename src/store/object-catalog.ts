@@ -24,9 +24,10 @@ export interface CatalogObject {
   clear: string;
   /**
    * What spans runs (computer_changes pairs each run with the one before it), brought up to date after a load's
-   * batches are written and when the model is installed: `plan` says in how many shares, `share` works one out.
+   * batches are written and when the model is installed: `plan` says in how many shares, `share` works one out,
+   * `done` drops what `plan` made.
    */
-  settle: { plan: string; share: string } | null;
+  settle: { plan: string; share: string; done: string } | null;
   /** The newest time the run's derived rows show inside its period, when the object has one. */
   recordTime: string | null;
 }
@@ -77,6 +78,7 @@ export function settleFiles(): { name: string; text: string }[] {
       : [
           { name: `${OBJECTS}/${name}/settle/plan`, text: settle.plan },
           { name: `${OBJECTS}/${name}/settle/share`, text: settle.share },
+          { name: `${OBJECTS}/${name}/settle/done`, text: settle.done },
         ],
   );
 }
@@ -126,7 +128,7 @@ function readObject(name: string): CatalogObject {
     stage: need('stage'),
     facts,
     clear: need('clear'),
-    settle: existsSync(join(QUERIES_DIR, folder, 'settle')) ? { plan: need('settle/plan'), share: need('settle/share') } : null,
+    settle: existsSync(join(QUERIES_DIR, folder, 'settle')) ? { plan: need('settle/plan'), share: need('settle/share'), done: need('settle/done') } : null,
     recordTime: existsSync(join(QUERIES_DIR, `${folder}/record-time.sql`)) ? sqlFile(`${folder}/record-time`) : null,
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { listValue, quotedIdentifier, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
 import { defaults, engineSettings, loadWriters, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
@@ -194,17 +194,16 @@ export class Store {
 
   /**
    * Brings what spans runs up to date once runs are written: each object's `settle/plan.sql` cuts the work into
-   * shares of about `bytes` of records, and `settle/share.sql` works each out in a transaction of its own. What a
-   * share settles is only ever worked out again, so a share that fails loses nothing.
+   * shares of about `bytes` of records, `settle/share.sql` works each out in a transaction of its own, and
+   * `settle/done.sql` drops what the plan made. What a share settles is only ever worked out again, so a share that
+   * fails loses nothing.
    */
   async settle(bytes: number = defaults.settleBytes): Promise<void> {
     for (const { settle } of objectCatalog()) {
       if (settle === null) continue;
       const shares = Number((await this.query(settle.plan, { bytes })).rows[0].shares);
       for (let share = 0; share < shares; share++) await this.transaction(() => this.run(settle.share, { share }));
-    }
-    for (const { table_name } of (await this.query(sqlFile('store/settle-tables'))).rows) {
-      await this.run(`DROP TABLE ${quotedIdentifier(String(table_name))}`);
+      await this.run(settle.done);
     }
   }
 

@@ -5,7 +5,7 @@
 -- several times that), so a share of large records is small, and a run that changed fleet-wide is split over
 -- several; small records share few statements. fk_settle_runs says in which share each run's kept rows are
 -- cleared and in which it settles. Returns the number of shares, each then worked out by share.sql in a
--- transaction of its own. Store.settle drops the fk_settle_ tables afterwards.
+-- transaction of its own; done.sql drops these tables afterwards.
 CREATE OR REPLACE TEMP TABLE fk_settle_pending AS
 SELECT * FROM fk_computer_change_runs WHERE NOT settled;
 
