@@ -31,6 +31,12 @@ export default defineConfig({
       'test/redact-url.test.ts',
       'test/transfer-error.test.ts',
       'test/open-source.test.ts',
+      'test/s3-errors.test.ts',
+      'test/s3-client.test.ts',
+      'test/s3-http.test.ts',
+      'test/download-cache.test.ts',
+      'test/folder-source.test.ts',
+      'test/retry-transfer.test.ts',
     ],
   },
 });

@@ -45,10 +45,41 @@ describe('readExportKey', () => {
     expect(file(`schemaVersion_2/2026/01/01/${EXEC}/p`, 'Computers-Flow').flowName).toBe('Computers-Flow');
   });
 
-  it('skips keys that are not inside a run folder, with a reason', () => {
-    for (const key of ['README.md', 'ws-computers/README.md', 'ws-computers/', 'ws-computers/notes/today.txt', `ws-computers/schemaVersion_1/2026/03/14/readme.txt`]) {
-      const reading = readExportKey(key, 'appflow');
-      expect(reading.kind, key).toBe('skip');
+  it('skips keys that are not inside a run folder, each with the reason a user is shown', () => {
+    const cases: [key: string, rootName: string, reason: string][] = [
+      ['ws-computers/', 'appflow', 'folder marker'],
+      ['', 'appflow', 'empty key'],
+      ['README.md', 'appflow', 'not inside a flow run folder'],
+      ['platform=Linux/part-0', 'appflow', 'not inside a flow run folder'],
+      ['ws-computers/README.md', 'appflow', 'not in an execution-id or date folder'],
+      ['ws-computers/notes/today.txt', 'appflow', 'not in an execution-id or date folder'],
+      ['ws-computers/v2/part-0', 'appflow', 'not in an execution-id or date folder'],
+      ['ws-computers/2x/part-0', 'appflow', 'not in an execution-id or date folder'],
+      ['ws-computers/2026/13/01/part-0', 'appflow', 'date folders that name no real date'],
+      ['ws-computers/schemaVersion_1/2026/03/14/readme.txt', 'appflow', 'no execution-id folder under the date folders'],
+      ['ws-computers/2026/03/part-0', 'appflow', 'date folders too coarse to tell runs apart'],
+      ['ws-computers/2026/part-0', 'appflow', 'date folders too coarse to tell runs apart'],
+      [`${EXEC}/part-0`, '', 'not inside a flow folder'],
+      ['2025/11/02/07/part-0', '', 'not inside a flow folder'],
+    ];
+    for (const [key, rootName, reason] of cases) expect(readExportKey(key, rootName), key).toEqual({ kind: 'skip', reason });
+  });
+
+  it('takes a day folder without an execution id as the run, and the root as the flow when it is named', () => {
+    expect(file('ws-computers/2025/11/02/part-0.json')).toMatchObject({ runKey: 'ws-computers/2025/11/02', snapshotId: 'ws-computers/2025/11/02', period: { granularity: 'day' } });
+    expect(file(`${EXEC}/part-0`, 'flow')).toMatchObject({ flowName: 'flow', snapshotId: EXEC });
+  });
+
+  it('reads a key with doubled slashes as one with single ones', () => {
+    expect(file(`ws-computers//${EXEC}//part-0`)).toMatchObject({ flowName: 'ws-computers', runKey: `ws-computers/${EXEC}`, fileName: 'part-0' });
+  });
+
+  it('takes no date folder outside its range: year, month, day, hour or minute', () => {
+    for (const dates of ['1969/03/14', '2026/00/14', '2026/13/14', '2026/03/00', '2026/03/32', '2026/03/14/24', '2026/03/14/23/60']) {
+      expect(readExportKey(`f/schemaVersion_1/${dates}/${EXEC}/x`, 'root').kind, dates).toBe('skip');
+    }
+    for (const dates of ['1970/01/01', '9999/12/31', '2026/03/14/00', '2026/03/14/23/59', '2026/03/14/00/00']) {
+      expect(readExportKey(`f/schemaVersion_1/${dates}/${EXEC}/x`, 'root').kind, dates).toBe('file');
     }
   });
 

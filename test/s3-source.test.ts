@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { limitConcurrency } from '../src/source/limit-concurrency';
-import { createS3Client } from '../src/source/s3-client';
 import { createS3Source, type S3SourceOptions } from '../src/source/s3-source';
 import { SourceError } from '../src/source/s3-errors';
 import { parseS3Uri } from '../src/source/s3-uri';
@@ -97,6 +96,7 @@ describe('parseS3Uri', () => {
     expect(parseS3Uri('s3://bucket')).toEqual({ bucket: 'bucket', prefix: '' });
     expect(parseS3Uri('s3://bucket/')).toEqual({ bucket: 'bucket', prefix: '' });
     expect(parseS3Uri('s3://bucket/エクスポート/flow 1')).toEqual({ bucket: 'bucket', prefix: 'エクスポート/flow 1' });
+    expect(parseS3Uri('S3://bucket///a/b//')).toEqual({ bucket: 'bucket', prefix: 'a/b' });
   });
 
   test.each([
@@ -107,6 +107,8 @@ describe('parseS3Uri', () => {
     ['s3://b/prefix', /not a valid bucket name/],
     ['s3://bad bucket/prefix', /not a valid bucket name/],
     ['s3://bucket/a//b', /empty folder name/],
+    ['xs3://bucket/prefix', /not an S3 URI/],
+    ['s3://bucket/line\nbreak', /not an S3 URI/],
   ])('rejects %s', (uri, message) => {
     expect(() => parseS3Uri(uri)).toThrow(SourceError);
     expect(() => parseS3Uri(uri)).toThrow(message);
@@ -134,33 +136,6 @@ describe('limitConcurrency', () => {
     expect(results[4]).toMatchObject({ status: 'rejected' });
     expect(results[9]).toEqual({ status: 'fulfilled', value: 90 });
     expect(() => limitConcurrency(0)).toThrow(RangeError);
-  });
-});
-
-describe('createS3Client', () => {
-  const regionOf = (options: Parameters<typeof createS3Client>[0]) => createS3Client(options).client.config.region();
-
-  test('region: the option, else AWS_REGION or the profile, else us-east-1', async () => {
-    const config = join(work, 'region-config');
-    await writeFile(config, '[profile tokyo]\nregion = ap-northeast-1\n');
-    await withEnv({ AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_CONFIG_FILE: config }, async () => {
-      expect(await regionOf({})).toBe('us-east-1');
-      expect(await regionOf({ profile: 'tokyo' })).toBe('ap-northeast-1');
-      expect(await regionOf({ region: 'eu-west-3', profile: 'tokyo' })).toBe('eu-west-3');
-      await withEnv({ AWS_REGION: 'eu-central-1' }, async () => expect(await regionOf({})).toBe('eu-central-1'));
-    });
-  });
-
-  test('a custom endpoint gets path-style URLs and checksums only where required', async () => {
-    const custom = createS3Client({ endpoint: 'http://127.0.0.1:9' }).client.config;
-    expect(custom.forcePathStyle).toBe(true);
-    expect(await custom.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
-    expect(await custom.responseChecksumValidation()).toBe('WHEN_REQUIRED');
-    const fromEnv = await withEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9' }, async () => createS3Client({}).client.config);
-    expect(fromEnv.forcePathStyle).toBe(true);
-    const aws = createS3Client({}).client.config;
-    expect(aws.forcePathStyle).toBe(false);
-    expect(await aws.requestChecksumCalculation()).toBe('WHEN_SUPPORTED');
   });
 });
 

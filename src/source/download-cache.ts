@@ -33,8 +33,6 @@ export interface DownloadCache {
   obtain(entry: CacheEntry, open: () => Promise<Readable>): Promise<string>;
 }
 
-const partSuffix = '.part';
-
 export function createDownloadCache(options: { dir: string; concurrency: number }): DownloadCache {
   const { dir } = options;
   const limit = limitConcurrency(options.concurrency);
@@ -45,7 +43,8 @@ export function createDownloadCache(options: { dir: string; concurrency: number 
   const download = async (path: string, entry: CacheEntry, open: () => Promise<Readable>) => {
     prepared ??= prepareDir(dir);
     await prepared;
-    const temporary = `${path}.${process.pid}-${randomUUID()}${partSuffix}`;
+    // Named by its writer's process, so prepareDir can tell the leftovers of a process that is gone.
+    const temporary = `${path}.${process.pid}-${randomUUID()}.part`;
     try {
       const written = await limit(async () => writeCounting(await open(), temporary, stats));
       if (written !== entry.size) {
@@ -85,12 +84,8 @@ function cacheFileName(entry: CacheEntry): string {
 }
 
 async function holdsFile(path: string, size: number): Promise<boolean> {
-  try {
-    const info = await stat(path);
-    return info.isFile() && info.size === size;
-  } catch {
-    return false;
-  }
+  const info = await stat(path).catch(() => null);
+  return info !== null && info.isFile() && info.size === size;
 }
 
 async function writeCounting(body: Readable, path: string, stats: DownloadStats): Promise<number> {
@@ -130,9 +125,8 @@ async function writeCounting(body: Readable, path: string, stats: DownloadStats)
 async function prepareDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(dir)) {
-    if (!name.endsWith(partSuffix)) continue;
-    const pid = Number(/\.(\d+)-[0-9a-f-]+\.part$/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && !processIsAlive(pid)) await rm(join(dir, name), { force: true });
+    const writer = /\.(\d+)-[0-9a-f-]+\.part$/.exec(name);
+    if (writer !== null && !processIsAlive(Number(writer[1]))) await rm(join(dir, name), { force: true });
   }
 }
 

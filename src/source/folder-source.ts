@@ -93,6 +93,7 @@ async function* walk(
 
 /** Names in key order, the entries that are symbolic links after the others. */
 function linksLast(entries: Dirent[]): string[] {
-  const byKey = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  // The names of one folder's entries are never equal.
+  const byKey = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : 1);
   return [...entries].sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byKey(a, b)).map((e) => e.name);
 }

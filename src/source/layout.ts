@@ -50,8 +50,9 @@ export function periodOf(parts: number[]): { start: Date; end: Date; granularity
 function readDateFolders(segments: string[], from: number, to: number): number[] | null {
   const parts: number[] = [];
   for (let i = from; i < to; i++) {
+    // dateFoldersEndingAt never asks for more folders than DATE_FOLDERS has rules.
     const rule = DATE_FOLDERS[parts.length];
-    if (rule === undefined || !rule.pattern.test(segments[i])) return null;
+    if (!rule.pattern.test(segments[i])) return null;
     const value = Number(segments[i]);
     if (value < rule.min || value > rule.max) return null;
     parts.push(value);
@@ -62,6 +63,7 @@ function readDateFolders(segments: string[], from: number, to: number): number[]
 
 /** The longest run of date folders (year first) that ends right before `end`. */
 function dateFoldersEndingAt(segments: string[], end: number): { from: number; parts: number[] } {
+  // Stryker disable next-line MethodExpression,EqualityOperator: starting lower or ending at an empty run reads only folders that are no date, to the same result.
   for (let from = Math.max(0, end - DATE_FOLDERS.length); from < end; from++) {
     const parts = readDateFolders(segments, from, end);
     if (parts !== null) return { from, parts };
@@ -94,17 +96,20 @@ export function readExportKey(key: string, rootName: string): KeyReading {
   if (segments.length === 0) return skip('empty key');
   const fileName = segments[segments.length - 1];
   let runEnd = segments.length - 1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: segments[-1] is undefined, which no pattern matches.
   while (runEnd > 0 && HIVE_PARTITION.test(segments[runEnd - 1])) runEnd--;
   if (runEnd === 0) return skip('not inside a flow run folder');
 
   const executionId = UUID.test(segments[runEnd - 1]) ? segments[runEnd - 1].toLowerCase() : null;
   const datesEnd = executionId === null ? runEnd : runEnd - 1;
   const dates = dateFoldersEndingAt(segments, datesEnd);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: segments[-1] is undefined, which no pattern matches.
   if (dates.parts.length === 0 && datesEnd > 0 && /^\d+$/.test(segments[datesEnd - 1])) {
     return skip('date folders that name no real date');
   }
   let flowEnd = dates.from;
   let schemaVersion: number | null = null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: segments[-1] is undefined, which no pattern matches.
   const version = flowEnd > 0 ? SCHEMA_VERSION.exec(segments[flowEnd - 1]) : null;
   if (version) {
     schemaVersion = Number(version[1]);

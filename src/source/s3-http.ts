@@ -11,11 +11,11 @@ type WithProxyEnv<T> = T & { proxyEnv?: NodeJS.ProcessEnv };
  * The SDK's HTTP handler with timeouts (a hung connection becomes a retry, not a hang), the proxy variables
  * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) and `AWS_CA_BUNDLE`, none of which the v3 SDK reads by itself.
  */
-export function s3HttpHandlerOptions(timeoutMs: number) {
+export function s3HttpHandlerOptions(timeoutMs: number, nodeVersion = process.versions.node) {
   const proxyEnv = proxyEnvironment();
-  if (proxyEnv !== undefined && !nodeHonoursProxyEnv(process.versions.node)) {
+  if (proxyEnv !== undefined && !nodeHonoursProxyEnv(nodeVersion)) {
     throw new SourceError(
-      `A proxy is set (HTTPS_PROXY/HTTP_PROXY) but Node ${process.versions.node} cannot use it: run fleetkit on Node 22.21 or later.`,
+      `A proxy is set (HTTPS_PROXY/HTTP_PROXY) but Node ${nodeVersion} cannot use it: run fleetkit on Node 22.21 or later.`,
     );
   }
   const shared = { keepAlive: true, maxSockets: 50, ...(proxyEnv === undefined ? {} : { proxyEnv }) };
