@@ -4,27 +4,33 @@ import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { objectFromFields, objectFromFlowName } from '../src/load/object-kind';
 import { generateRuns } from '../src/sample/fleet';
-import { catalogObject, knownFields, objectCatalog } from '../src/store/object-catalog';
+import { catalogObject, knownFields, objectCatalog, streamCatalog } from '../src/store/object-catalog';
 import { QUERIES_DIR } from '../src/store/sql-files';
 import { Store } from '../src/store/store';
 import { loadRunsAsExport } from './helpers/model-fixture';
 import { tempDir } from './helpers/tree';
 
 const objectsDir = join(QUERIES_DIR, 'objects');
-const folders = readdirSync(objectsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const allFolders = readdirSync(objectsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const definition = (name: string) => JSON.parse(readFileSync(join(objectsDir, name, 'object.json'), 'utf8'));
+const folders = allFolders.filter((name) => definition(name).kind === 'snapshot');
 
 describe('the objects of the catalog (queries/objects/<object>/)', () => {
   it('are its folders, each a snapshot or stream object with its SQL', () => {
     expect(folders).toEqual(expect.arrayContaining(['computers', 'policies']));
+    expect(allFolders).toContain('events');
     expect(objectCatalog().map((o) => o.name)).toEqual(folders);
+    expect(streamCatalog().map((o) => o.name)).toEqual(allFolders.filter((name) => definition(name).kind === 'stream'));
     for (const object of objectCatalog()) {
       const json = definition(object.name);
-      expect(['snapshot', 'stream']).toContain(object.kind);
       expect(object.kind, object.name).toBe(json.kind);
       expect(object.id, object.name).toBe(json.id);
       expect(object.stage, object.name).toMatch(/CREATE OR REPLACE TEMP TABLE fk_run_parsed/);
       expect(object.facts.length, object.name).toBeGreaterThan(0);
+    }
+    for (const stream of streamCatalog()) {
+      expect(stream.recognisedBy, stream.name).toEqual(definition(stream.name).recognisedBy);
+      expect(stream.load, stream.name).toBe(readFileSync(join(objectsDir, stream.name, 'load.sql'), 'utf8'));
     }
   });
 

@@ -21,12 +21,23 @@ export function printSummary(summary: LoadSummary, out: NodeJS.WritableStream): 
     `${summary.runsUnchanged} unchanged`,
     summary.runsFailed > 0 ? `${summary.runsFailed} failed` : null,
     `${summary.rowsLoaded.toLocaleString('en-US')} rows`,
-    `${formatBytes(summary.bytesRead)} read`,
+    `${formatBytes(summary.bytesRead + summary.streams.bytesRead)} read`,
     summary.source.startsWith('s3://') ? `${summary.filesDownloaded} files downloaded` : null,
     `${summary.skipped.length} objects skipped`,
     `${summary.seconds.toFixed(1)} s`,
   ].filter((p) => p !== null);
   out.write(`${parts.join(', ')} → ${summary.db}\n`);
+  const streams = summary.streams;
+  if (streams.objectsLoaded + streams.objectsUnchanged + streams.objectsFailed > 0) {
+    const duplicates = streams.delivered - streams.added;
+    out.write(
+      `  events: ${streams.objectsLoaded} archive objects loaded, ${streams.objectsUnchanged} unchanged` +
+        (streams.objectsFailed > 0 ? `, ${streams.objectsFailed} failed` : '') +
+        `; ${streams.added.toLocaleString('en-US')} events added` +
+        (duplicates > 0 ? ` (${duplicates.toLocaleString('en-US')} delivered again, kept once)` : '') +
+        '\n',
+    );
+  }
   const reasons = new Map<string, number>();
   for (const s of summary.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   for (const [reason, count] of reasons) out.write(`  skipped ${count} × ${visibleControls(reason)}\n`);
@@ -47,7 +58,7 @@ function noticeLines(notices: LoadSummary['notices']): string[] {
 
 /** Nothing loaded and every run refused for holding no records: nothing the source lists was usable. */
 function nothingUsable(summary: LoadSummary): boolean {
-  const usable = summary.runsLoaded + summary.runsReloaded + summary.runsUnchanged;
+  const usable = summary.runsLoaded + summary.runsReloaded + summary.runsUnchanged + summary.streams.objectsLoaded + summary.streams.objectsUnchanged;
   return usable === 0 && summary.failures.length > 0 && summary.failures.every((f) => f.kind === 'no-records');
 }
 
@@ -89,9 +100,14 @@ export const loadCommand: Command = {
       progress.finish();
     }
     if (!values.quiet) printSummary(summary, process.stdout);
-    if (summary.runsFailed > 0) {
+    const objectsFailed = summary.streams.objectsFailed;
+    if (summary.runsFailed + objectsFailed > 0) {
       for (const f of summary.failures) process.stderr.write(`error: ${visibleControls(f.message)}\n`);
-      process.stderr.write(`${summary.runsFailed} of ${summary.runsListed} runs failed to load; fix the files and run load again\n`);
+      const failedParts = [
+        summary.runsFailed > 0 ? `${summary.runsFailed} of ${summary.runsListed} runs` : null,
+        objectsFailed > 0 ? `${objectsFailed} of ${objectsFailed + summary.streams.objectsLoaded} event archive objects` : null,
+      ].filter((part) => part !== null);
+      process.stderr.write(`${failedParts.join(' and ')} failed to load; fix the files and run load again\n`);
       return nothingUsable(summary) ? ExitCode.nothingUsable : ExitCode.failed;
     }
     return 0;

@@ -16,6 +16,8 @@ export type Compression = 'none' | 'gzip';
  */
 export type Sniffed =
   | { kind: 'format'; format: FileFormat; compression: Compression }
+  /** JSON of a stream object (security events), named by `stream`. */
+  | { kind: 'stream'; stream: string; compression: Compression }
   | { kind: 'skip'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
@@ -24,21 +26,32 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 const SNIFF_BYTES = 64 * 1024;
 /** Names no AppFlow export has: documents, images, archives, Hadoop/Spark markers (`_SUCCESS`) and hidden files. */
 const NOT_AN_EXPORT_NAME = /^[_.]|\.(md|txt|html?|pdf|png|jpe?g|gif|svg|zip|ya?ml|xml|crc)$/i;
+/** Lambda archives of events are named `.txt`: such a file is read for a stream's fields before it is skipped. */
+const TEXT_NAME = /\.txt$/i;
+
+/** A stream object and the sets of JSON keys that tell its files (queries/objects/<object>/object.json). */
+export interface StreamSignature {
+  name: string;
+  recognisedBy: string[][];
+}
 
 /**
  * Tells an export file's format from its content: AppFlow's Parquet has no extension, and a name may lie.
- * Gzip (by its magic bytes) is read through; what it holds is sniffed the same way.
+ * Gzip (by its magic bytes) is read through; what it holds is sniffed the same way. JSON whose head holds every key
+ * of one of a stream's sets is that stream's.
  */
-export async function sniffFormat(path: string, fileName: string): Promise<Sniffed> {
-  if (NOT_AN_EXPORT_NAME.test(fileName)) return { kind: 'skip', reason: 'not an export file' };
+export async function sniffFormat(path: string, fileName: string, streams: StreamSignature[] = []): Promise<Sniffed> {
+  const document = NOT_AN_EXPORT_NAME.test(fileName);
+  if (document && !(TEXT_NAME.test(fileName) && streams.length > 0)) return { kind: 'skip', reason: 'not an export file' };
   const head = await readHead(path);
   if (head.length === 0) return { kind: 'skip', reason: 'empty file' };
-  if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) return sniffGzip(path, fileName);
-  if (/\.gz$/i.test(fileName)) return { kind: 'unreadable', reason: 'named .gz but not gzip data' };
-  return sniffContent(head, fileName, 'none');
+  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  if (!gzip && /\.gz$/i.test(fileName)) return { kind: 'unreadable', reason: 'named .gz but not gzip data' };
+  const sniffed = gzip ? await sniffGzip(path, fileName, streams) : sniffContent(head, fileName, 'none', streams);
+  return document && sniffed.kind !== 'stream' ? { kind: 'skip', reason: 'not an export file' } : sniffed;
 }
 
-async function sniffGzip(path: string, fileName: string): Promise<Sniffed> {
+async function sniffGzip(path: string, fileName: string, streams: StreamSignature[]): Promise<Sniffed> {
   let head: Buffer;
   try {
     head = await readGunzippedHead(path);
@@ -46,17 +59,29 @@ async function sniffGzip(path: string, fileName: string): Promise<Sniffed> {
     return { kind: 'unreadable', reason: `damaged gzip data (${(error as Error).message})` };
   }
   if (head.length === 0) return { kind: 'skip', reason: 'empty file' };
-  const sniffed = sniffContent(head, fileName.replace(/\.gz$/i, ''), 'gzip');
+  const sniffed = sniffContent(head, fileName.replace(/\.gz$/i, ''), 'gzip', streams);
   if (sniffed.kind === 'format' && sniffed.format === 'parquet') {
     return { kind: 'unreadable', reason: 'a gzipped Parquet file (Parquet compresses inside the file: gunzip it first)' };
   }
   return sniffed;
 }
 
-function sniffContent(head: Buffer, fileName: string, compression: Compression): Sniffed {
+function sniffContent(head: Buffer, fileName: string, compression: Compression, streams: StreamSignature[]): Sniffed {
   if (head.subarray(0, 4).toString('latin1') === PARQUET_MAGIC) return { kind: 'format', format: 'parquet', compression };
   const sniffed = sniffText(head, fileName);
+  const json = sniffed.kind === 'format' && sniffed.format.startsWith('json');
+  const stream = json ? streamOf(head.toString('utf8'), streams) : null;
+  if (stream !== null) return { kind: 'stream', stream, compression };
   return sniffed.kind === 'format' ? { ...sniffed, compression } : sniffed;
+}
+
+/**
+ * The stream whose keys the text holds. Keys are looked for as written, escaped quotes included: an SNS envelope
+ * carries its events inside the Message string (`\"EventType\":`).
+ */
+function streamOf(text: string, streams: StreamSignature[]): string | null {
+  const has = (field: string) => text.includes(`"${field}":`) || text.includes(`"${field}" :`) || text.includes(`\\"${field}\\":`);
+  return streams.find((stream) => stream.recognisedBy.some((set) => set.every(has)))?.name ?? null;
 }
 
 /** The format of text that starts with `head` (a name that says Parquet is held to it). */

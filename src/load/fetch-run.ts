@@ -1,8 +1,10 @@
-import { sniffFormat, type Sniffed } from '../formats/sniff';
+import { sniffFormat, type Compression, type Sniffed } from '../formats/sniff';
 import type { limitConcurrency } from '../source/limit-concurrency';
-import type { Source } from '../source/types';
+import type { Source, SourceObject } from '../source/types';
 import { isUnreadable } from '../source/unreadable-entry';
+import { streamCatalog } from '../store/object-catalog';
 import type { FetchedFile } from './fetched-file';
+import type { StreamFile } from './load-streams';
 import type { LoadEvent } from './progress';
 import type { RunPlan, SkippedObject } from './run-plan';
 
@@ -12,6 +14,8 @@ export interface FetchedRun {
   skipped: SkippedObject[];
   /** Files of the run that may hold records but cannot be read: the run fails. */
   unreadable: { key: string; message: string }[];
+  /** Archive objects of a stream (security events) found among the run's files: they are no part of the run. */
+  streams: StreamFile[];
 }
 
 /** Fetches every file of a run (at most `limit` at once) and sniffs its format. */
@@ -30,16 +34,20 @@ export async function fetchRunFiles(
         }
         const path = await source.fetch(file.object);
         report({ type: 'file-fetched', bytes: file.object.size });
-        const sniffed = await sniffFormat(path, file.key.fileName);
+        const sniffed = await sniffFormat(path, file.key.fileName, streamCatalog());
         return { file, path, sniffed };
       }),
     ),
   );
-  const fetched: FetchedRun = { files: [], skipped: [], unreadable: [] };
+  const fetched: FetchedRun = { files: [], skipped: [], unreadable: [], streams: [] };
   for (const { file, path, sniffed } of results) {
     const location = source.uri.startsWith('s3://') ? `${source.uri}/${file.object.key}` : path;
     if (sniffed.kind === 'skip') {
       fetched.skipped.push({ key: file.object.key, reason: sniffed.reason });
+      continue;
+    }
+    if (sniffed.kind === 'stream') {
+      fetched.streams.push(streamFile(file.object, location, path, sniffed.stream, sniffed.compression));
       continue;
     }
     if (sniffed.kind === 'unreadable') {
@@ -59,4 +67,35 @@ export async function fetchRunFiles(
     });
   }
   return fetched;
+}
+
+/**
+ * Fetches and sniffs objects that sit in no run folder (a Lambda archive keyed by host name): the archive objects
+ * of a stream among them, and the others, which stay skipped with the reason the planner gave.
+ */
+export async function fetchLooseObjects(
+  source: Source,
+  objects: { object: SourceObject; reason: string }[],
+  limit: ReturnType<typeof limitConcurrency>,
+): Promise<{ streams: StreamFile[]; skipped: SkippedObject[] }> {
+  const found = await Promise.all(
+    objects.map(({ object, reason }) =>
+      limit(async () => {
+        if (object.size === 0) return { skipped: { key: object.key, reason } };
+        const path = await source.fetch(object);
+        const sniffed = await sniffFormat(path, object.key.split('/').pop()!, streamCatalog());
+        if (sniffed.kind !== 'stream') return { skipped: { key: object.key, reason } };
+        const location = source.uri.startsWith('s3://') ? `${source.uri}/${object.key}` : path;
+        return { stream: streamFile(object, location, path, sniffed.stream, sniffed.compression) };
+      }),
+    ),
+  );
+  return {
+    streams: found.flatMap((f) => (f.stream === undefined ? [] : [f.stream])),
+    skipped: found.flatMap((f) => (f.skipped === undefined ? [] : [f.skipped])),
+  };
+}
+
+function streamFile(object: SourceObject, location: string, path: string, stream: string, compression: Compression): StreamFile {
+  return { stream, key: object.key, location, path, etag: object.etag, size: object.size, lastModified: object.lastModified, compression };
 }

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cacheDirFor, defaults, engineSettings, loadWriters } from '../config';
 import { openSource } from '../source/open-source';
@@ -6,7 +7,8 @@ import { limitConcurrency } from '../source/limit-concurrency';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
 import { inBatches } from '../store/in-batches';
-import { fetchRunFiles, type FetchedRun } from './fetch-run';
+import { fetchLooseObjects, fetchRunFiles, type FetchedRun } from './fetch-run';
+import { loadedStreamObjects, loadStreamFiles, type StreamFile } from './load-streams';
 import { loadBatch } from './load-batch';
 import type { LoadSummary } from './load-summary';
 import { twoFlowsNotices } from './flow-notices';
@@ -61,13 +63,32 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
   const report = options.onProgress ?? (() => {});
   const listed: SourceObject[] = [];
   for await (const object of source.list()) listed.push(object);
-  const { runs, skipped, notices } = planRuns(listed, source.rootName);
-  if (runs.length === 0) throw nothingUsable(source.uri, listed.length, skipped);
+  const planned = planRuns(listed, source.rootName);
+  if (planned.runs.length === 0 && planned.loose.length === 0) throw nothingUsable(source.uri, listed.length, planned.skipped);
 
   const engine = engineSettings({ memoryLimit: options.memoryLimit, threads: options.threads });
+  const storeExisted = existsSync(dbPath);
   const store = await Store.open(dbPath, engine);
+  let storeUnused = false;
   try {
     await store.run(sqlFile('store/loading-session'));
+    // Archive objects of a stream loaded before (same key and ETag) are neither fetched nor planned again.
+    const streamsHeld = await loadedStreamObjects(store, source.uri);
+    const held = (object: SourceObject) => streamsHeld.get(object.key) === object.etag;
+    const runs = planned.runs
+      .map((run) => ({ ...run, files: run.files.filter((file) => !held(file.object)) }))
+      .filter((run) => run.files.length > 0);
+    const loose = new Set(planned.loose.map(({ object }) => object.key));
+    const skipped = planned.skipped.filter((object) => !loose.has(object.key));
+    const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? defaults.concurrency));
+    const looseFound = await fetchLooseObjects(source, planned.loose.filter(({ object }) => !held(object)), fetchLimit);
+    skipped.push(...looseFound.skipped);
+    const streamFiles: StreamFile[] = [...looseFound.streams];
+    const streamsUnchanged = listed.filter(held).length;
+    if (runs.length === 0 && streamFiles.length === 0 && streamsUnchanged === 0) {
+      storeUnused = !storeExisted;
+      throw nothingUsable(source.uri, listed.length, skipped);
+    }
     const loaded = new Map<string, string>();
     for (const row of (await store.query(sqlFile('store/loaded-runs'))).rows) {
       loaded.set(String(row.snapshot_id), String(row.signature));
@@ -95,11 +116,11 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       filesLoaded: 0,
       bytesRead: 0,
       filesDownloaded: 0,
-      skipped: [...skipped],
-      notices: [...notices],
+      skipped,
+      notices: [...planned.notices],
+      streams: { objectsLoaded: 0, objectsUnchanged: streamsUnchanged, objectsFailed: 0, delivered: 0, added: 0, bytesRead: 0 },
       seconds: 0,
     };
-    const fetchLimit = limitConcurrency(Math.max(1, options.concurrency ?? defaults.concurrency));
     // A run's fetch failure is kept as a value, so it can never go unhandled while another batch loads.
     const fetchRun = (run: RunPlan) =>
       fetchRunFiles(source, run, fetchLimit, report).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
@@ -130,7 +151,18 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
         const i = taken++;
         const fetched = fetchBatch(i)!;
         fetchBatch(i + 1);
-        const task = async () => loadBatch(writer, source, batches[i], await Promise.all(fetched), loaded, summary, report, engine.memoryLimit);
+        const task = async () => {
+          const runsFetched = await Promise.all(fetched);
+          // A run folder that holds only a stream's archive objects (a Firehose hour folder) is no run.
+          const ofRuns = batches[i].map((run, j) => ({ run, fetched: runsFetched[j] })).filter(({ fetched }) => {
+            if (fetched instanceof Error) return true;
+            streamFiles.push(...fetched.streams);
+            return fetched.streams.length === 0 || fetched.files.length + fetched.unreadable.length > 0;
+          });
+          summary.runsListed -= batches[i].length - ofRuns.length;
+          if (ofRuns.length === 0) return;
+          await loadBatch(writer, source, ofRuns.map(({ run }) => run), ofRuns.map(({ fetched }) => fetched), loaded, summary, report, engine.memoryLimit);
+        };
         await (oversize(batches[i]) ? alone(task) : task());
         fetching.delete(i);
       }
@@ -140,6 +172,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     for (const writer of writers.slice(1)) writer.closeSync();
     const failed = written.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
+    // On one connection, after the runs: two transactions at once could each add an event the other adds.
+    await loadStreamFiles(store, streamFiles, source.uri, batchBytes, summary, report, engine.memoryLimit);
     try {
       await store.settle();
     } catch (error) {
@@ -157,5 +191,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     return summary;
   } finally {
     store.closeSync();
+    // A store this load made for a source with nothing usable is not left behind, empty.
+    if (storeUnused) for (const path of [dbPath, `${dbPath}.wal`]) rmSync(path, { force: true });
   }
 }

@@ -26,5 +26,19 @@ export interface LoadSummary {
   filesDownloaded: number;
   skipped: SkippedObject[];
   notices: LoadNotice[];
+  /** Archive objects of streams (security events): loaded once each, by key and ETag. */
+  streams: StreamCounts;
   seconds: number;
+}
+
+export interface StreamCounts {
+  objectsLoaded: number;
+  /** Listed with the ETag the store holds them at. */
+  objectsUnchanged: number;
+  objectsFailed: number;
+  /** Items the objects loaded held, duplicates included. */
+  delivered: number;
+  /** Of them, items the store did not hold yet. */
+  added: number;
+  bytesRead: number;
 }

@@ -3,7 +3,9 @@ export type LoadEvent =
   | { type: 'listed'; objects: number; runs: number; runsToLoad: number; files: number; bytes: number }
   | { type: 'file-fetched'; bytes: number }
   | { type: 'run-loaded'; runKey: string; rows: number; files: number; reloaded: boolean }
-  | { type: 'run-failed'; runKey: string; message: string };
+  | { type: 'run-failed'; runKey: string; message: string }
+  /** A batch of a stream's archive objects (security events) added. */
+  | { type: 'stream-loaded'; stream: string; objects: number; delivered: number; added: number };
 
 export interface ProgressReporter {
   (event: LoadEvent): void;
@@ -61,6 +63,9 @@ export function progressReporter(out: NodeJS.WriteStream, mode: 'auto' | 'quiet'
         done.runs++;
         done.rows += event.rows;
         if (!tty) out.write(`${event.reloaded ? 'reloaded' : 'loaded'} ${event.runKey}: ${event.files} files, ${event.rows} rows\n`);
+        break;
+      case 'stream-loaded':
+        if (!tty) out.write(`loaded ${event.objects} ${event.stream} objects: ${event.delivered} delivered, ${event.added} new\n`);
         break;
       case 'run-failed':
         done.runs++;

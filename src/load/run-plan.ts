@@ -33,6 +33,8 @@ export interface RunPlanning {
   skipped: SkippedObject[];
   /** Run folders left out because another folder holds the same execution id. */
   notices: LoadNotice[];
+  /** Of the skipped, the objects that sit in no run folder: a stream's archive objects may be among them. */
+  loose: { object: SourceObject; reason: string }[];
 }
 
 /**
@@ -42,6 +44,7 @@ export interface RunPlanning {
 export function planRuns(objects: SourceObject[], rootName: string): RunPlanning {
   const byFolder = new Map<string, PlannedFile[]>();
   const skipped: SkippedObject[] = [];
+  const loose: RunPlanning['loose'] = [];
   for (const object of objects) {
     // An empty file inside a run folder stays with its run (sniffing skips it), so a run of empty files is refused
     // rather than never seen.
@@ -56,6 +59,7 @@ export function planRuns(objects: SourceObject[], rootName: string): RunPlanning
     const reading = readObjectKey(object, rootName);
     if (reading.kind === 'skip') {
       skipped.push({ key: object.key, reason: isUnreadable(object) ? object.unreadable : reading.reason });
+      if (!isUnreadable(object)) loose.push({ object, reason: reading.reason });
       continue;
     }
     const files = byFolder.get(reading.file.runKey) ?? [];
@@ -64,7 +68,7 @@ export function planRuns(objects: SourceObject[], rootName: string): RunPlanning
   }
   const { runs, notices } = oneFolderPerExecutionId([...byFolder.values()].map(toRunPlan));
   runs.sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || (a.runKey < b.runKey ? -1 : 1));
-  return { runs, skipped, notices };
+  return { runs, skipped, notices, loose };
 }
 
 /** An unreadable entry may be a folder: it belongs to the run it would hold files of, else to the one it sits in. */

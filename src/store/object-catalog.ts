@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { FleetkitError } from '../errors';
 import { QUERIES_DIR, sqlFile, sqlFolder } from './sql-files';
 
-/** A Workload Security object the store models: one folder of `queries/objects/` (queries/README.md says how). */
+/**
+ * A Workload Security object whose every run holds the whole object (computers, policies): one folder of
+ * `queries/objects/` (queries/README.md says how).
+ */
 export interface CatalogObject {
   name: string;
-  /** `snapshot`: every run holds the whole object; `stream`: each run holds what happened since the last one. */
-  kind: 'snapshot' | 'stream';
+  kind: 'snapshot';
   /** Found (case-insensitively) in a flow's own folder name, it says the flow holds this object. */
   flowName: RegExp;
   /** Sets of top-level fields, any casing: records with every field of one set are this object's. */
@@ -32,19 +34,47 @@ export interface CatalogObject {
   recordTime: string | null;
 }
 
+/**
+ * An object that arrives as what happened (security and system events): no runs, each archive object loaded once by
+ * its key and ETag, each of its items stored once however often it was delivered.
+ */
+export interface StreamObject {
+  name: string;
+  kind: 'stream';
+  /** Sets of field names: a file holding every field of one set (quoted as JSON keys) is this object's. */
+  recognisedBy: string[][];
+  /** Adds the items of a batch of files (see the object's load.sql for its parameters). */
+  load: string;
+}
+
 const OBJECTS = 'objects';
 const KINDS = ['snapshot', 'stream'];
 
-let catalog: CatalogObject[] | null = null;
+let catalog: { snapshots: CatalogObject[]; streams: StreamObject[] } | null = null;
 
-/** Every object of the catalog, in folder-name order (the order a flow's name or fields are matched in). */
-export function objectCatalog(): CatalogObject[] {
-  catalog ??= readdirSync(join(QUERIES_DIR, OBJECTS), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map(readObject);
+function readCatalog(): { snapshots: CatalogObject[]; streams: StreamObject[] } {
+  if (catalog === null) {
+    const objects = readdirSync(join(QUERIES_DIR, OBJECTS), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+      .map(readObject);
+    catalog = {
+      snapshots: objects.filter((object): object is CatalogObject => object.kind === 'snapshot'),
+      streams: objects.filter((object): object is StreamObject => object.kind === 'stream'),
+    };
+  }
   return catalog;
+}
+
+/** Every snapshot object of the catalog, in folder-name order (the order a flow's name or fields are matched in). */
+export function objectCatalog(): CatalogObject[] {
+  return readCatalog().snapshots;
+}
+
+/** Every stream object of the catalog, in folder-name order. */
+export function streamCatalog(): StreamObject[] {
+  return readCatalog().streams;
 }
 
 export function catalogObject(name: string): CatalogObject | undefined {
@@ -83,7 +113,7 @@ export function settleFiles(): { name: string; text: string }[] {
   );
 }
 
-function readObject(name: string): CatalogObject {
+function readObject(name: string): CatalogObject | StreamObject {
   const folder = `${OBJECTS}/${name}`;
   const file = join(QUERIES_DIR, folder, 'object.json');
   const problem = (what: string) => new FleetkitError(`${file}: ${what}`);
@@ -105,24 +135,26 @@ function readObject(name: string): CatalogObject {
   };
   const kind = text('kind');
   if (!KINDS.includes(kind)) throw problem(`"kind" must be ${KINDS.join(' or ')}, not "${kind}"`);
+  if (!Array.isArray(json.recognisedBy) || json.recognisedBy.length === 0) throw problem('"recognisedBy" must be a non-empty list of field lists');
+  const recognisedBy = json.recognisedBy.map((set, i) => names(set, `recognisedBy[${i}]`));
+  const need = (sql: string) => {
+    if (!existsSync(join(QUERIES_DIR, `${folder}/${sql}.sql`))) throw problem(`its folder has no ${sql}.sql`);
+    return sqlFile(`${folder}/${sql}`);
+  };
+  if (kind === 'stream') return { name, kind, recognisedBy, load: need('load') };
   let flowName: RegExp;
   try {
     flowName = new RegExp(text('flowName'), 'i');
   } catch (error) {
     throw problem(`"flowName" is not a regular expression (${(error as Error).message})`);
   }
-  if (!Array.isArray(json.recognisedBy) || json.recognisedBy.length === 0) throw problem('"recognisedBy" must be a non-empty list of field lists');
-  const need = (sql: string) => {
-    if (!existsSync(join(QUERIES_DIR, `${folder}/${sql}.sql`))) throw problem(`its folder has no ${sql}.sql`);
-    return sqlFile(`${folder}/${sql}`);
-  };
   const facts = sqlFolder(`${folder}/facts`);
   if (facts.length === 0) throw problem('its folder has no facts/*.sql');
   return {
     name,
-    kind: kind as CatalogObject['kind'],
+    kind: 'snapshot',
     flowName,
-    recognisedBy: json.recognisedBy.map((set, i) => names(set, `recognisedBy[${i}]`)),
+    recognisedBy,
     id: text('id'),
     fields: names(json.fields, 'fields'),
     stage: need('stage'),

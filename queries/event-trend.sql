@@ -1,0 +1,19 @@
+-- How many security and system events of each type were recorded in each day, week or month (by when the agent
+-- recorded them, not when they arrived), and on how many computers?
+-- @param from DATE default NULL First day to count; the earliest event's when omitted.
+-- @param to DATE default NULL Last day to count (the whole day); the latest event's when omitted.
+-- @param grain VARCHAR default day The period to count by: day, week (weeks start on Monday) or month.
+--
+-- Each event counts once however often it was delivered. Days, weeks and months are UTC.
+SELECT
+  CAST(date_trunc(
+    CASE WHEN $grain IN ('day', 'week', 'month') THEN $grain ELSE error('grain must be day, week or month, not ' || $grain) END,
+    log_date AT TIME ZONE 'UTC') AS DATE) AS period_start,
+  event_type,
+  count(*) AS events,
+  count(DISTINCT host_id) AS computers
+FROM events
+WHERE ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
+  AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
+GROUP BY ALL
+ORDER BY period_start, event_type;
