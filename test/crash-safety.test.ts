@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/store';
 import { startCli, runCli } from './helpers/cli';
+import { chunks, envelope, generateEvents } from './helpers/event-archive';
 import { jsonLines, tempDir, writeKey } from './helpers/tree';
 
 const RUNS = 40;
@@ -85,5 +86,61 @@ describe('a load killed part-way', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('leaves only whole event archive objects in the store, and the next load adds the rest, each event once', async () => {
+    const root = tempDir('crash-events');
+    const OBJECTS = 900;
+    const PER_OBJECT = 6;
+    const events = generateEvents({ count: OBJECTS * PER_OBJECT, hosts: 30, start: new Date('2026-04-01T00:00:00Z'), days: 20, seed: 17 });
+    // Lambda archives: one object per message, by host name; every object repeats one event of the one before it.
+    const idsOf = new Map<string, string[]>();
+    for (const [i, batch] of chunks(events, PER_OBJECT).entries()) {
+      const held = [...batch, ...(i > 0 ? [events[(i - 1) * PER_OBJECT]] : [])];
+      const key = `lambda/host-${i % 30}/${1775000000000 + i}-${i}.txt`;
+      writeKey(root, key, JSON.stringify(envelope(held, `m-${i}`)));
+      idsOf.set(key, held.map((e) => String(e.UniqueID)));
+    }
+    const db = join(root, 'fleet.duckdb');
+
+    const child = startCli(['load', root, '--db', db]);
+    let stderr = '';
+    const killed = new Promise<NodeJS.Signals | null>((resolve) => {
+      child.stderr!.setEncoding('utf8');
+      child.stderr!.on('data', (chunk: string) => {
+        stderr += chunk;
+        if (/^loaded \d+ events objects/m.test(stderr) && !child.killed) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) => resolve(signal));
+    });
+    expect(await killed).toBe('SIGKILL');
+
+    const objectsOf = async () => {
+      const store = await openStore(db);
+      try {
+        const objects = (await store.query('SELECT object_key FROM fk_stream_objects')).rows.map((r) => String(r.object_key));
+        const ids = (await store.query('SELECT unique_id FROM events')).rows.map((r) => String(r.unique_id));
+        return { objects, ids };
+      } finally {
+        store.close();
+      }
+    };
+    const after = await objectsOf();
+    expect(after.objects.length).toBeGreaterThan(0);
+    expect(after.objects.length).toBeLessThan(OBJECTS);
+    // The store holds whole objects only: every event of each object it holds, no event only an object it lacks holds,
+    // and each event once.
+    const heldIds = new Set(after.objects.flatMap((key) => idsOf.get(key)!));
+    expect(new Set(after.ids)).toEqual(heldIds);
+    expect(after.ids).toHaveLength(heldIds.size);
+
+    const rerun = await runCli(['load', root, '--db', db]);
+    expect(rerun.stderr).not.toMatch(/failed/);
+    expect(rerun.status).toBe(0);
+    expect(rerun.stdout).toContain(`events: ${OBJECTS - after.objects.length} archive objects loaded, ${after.objects.length} unchanged`);
+    const done = await objectsOf();
+    expect(done.objects).toHaveLength(OBJECTS);
+    expect(done.ids).toHaveLength(events.length);
+    expect(new Set(done.ids)).toEqual(new Set(events.map((e) => String(e.UniqueID))));
   });
 });

@@ -29,6 +29,11 @@ const NOT_AN_EXPORT_NAME = /^[_.]|\.(md|txt|html?|pdf|png|jpe?g|gif|svg|zip|ya?m
 /** Lambda archives of events are named `.txt`: such a file is read for a stream's fields before it is skipped. */
 const TEXT_NAME = /\.txt$/i;
 
+/** Whether a file's name alone says it holds neither records nor a stream's items: it need not be read. */
+export function namedAsNoExport(fileName: string, streams: StreamSignature[]): boolean {
+  return NOT_AN_EXPORT_NAME.test(fileName) && !(TEXT_NAME.test(fileName) && streams.length > 0);
+}
+
 /** A stream object and the sets of JSON keys that tell its files (queries/objects/<object>/object.json). */
 export interface StreamSignature {
   name: string;
@@ -42,7 +47,7 @@ export interface StreamSignature {
  */
 export async function sniffFormat(path: string, fileName: string, streams: StreamSignature[] = []): Promise<Sniffed> {
   const document = NOT_AN_EXPORT_NAME.test(fileName);
-  if (document && !(TEXT_NAME.test(fileName) && streams.length > 0)) return { kind: 'skip', reason: 'not an export file' };
+  if (namedAsNoExport(fileName, streams)) return { kind: 'skip', reason: 'not an export file' };
   const head = await readHead(path);
   if (head.length === 0) return { kind: 'skip', reason: 'empty file' };
   const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];

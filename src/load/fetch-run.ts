@@ -1,4 +1,4 @@
-import { sniffFormat, type Compression, type Sniffed } from '../formats/sniff';
+import { namedAsNoExport, sniffFormat, type Compression, type Sniffed } from '../formats/sniff';
 import type { limitConcurrency } from '../source/limit-concurrency';
 import type { Source, SourceObject } from '../source/types';
 import { isUnreadable } from '../source/unreadable-entry';
@@ -81,9 +81,11 @@ export async function fetchLooseObjects(
   const found = await Promise.all(
     objects.map(({ object, reason }) =>
       limit(async () => {
-        if (object.size === 0) return { skipped: { key: object.key, reason } };
+        const fileName = object.key.split('/').pop()!;
+        // A README.md is not downloaded to be sniffed; a `.txt` may be a Lambda archive's event.
+        if (object.size === 0 || namedAsNoExport(fileName, streamCatalog())) return { skipped: { key: object.key, reason } };
         const path = await source.fetch(object);
-        const sniffed = await sniffFormat(path, object.key.split('/').pop()!, streamCatalog());
+        const sniffed = await sniffFormat(path, fileName, streamCatalog());
         if (sniffed.kind !== 'stream') return { skipped: { key: object.key, reason } };
         const location = source.uri.startsWith('s3://') ? `${source.uri}/${object.key}` : path;
         return { stream: streamFile(object, location, path, sniffed.stream, sniffed.compression) };
