@@ -12,7 +12,8 @@ import { printSummary } from './load-command';
 
 const usage = `Usage: fleetkit demo [--db ${defaults.db}] [--quiet]
 
-Loads the bundled sample data (an AppFlow export tree of a generated fleet) into the store and prints what it holds.`;
+Loads the bundled sample data (an AppFlow export tree of a generated fleet, and the archive of its security and
+system events) into the store and prints what it holds.`;
 
 export const demoCommand: Command = {
   usage,
@@ -26,11 +27,13 @@ export const demoCommand: Command = {
       process.stdout.write(`\nSnapshots in the store\n${toTable(await store.query(sqlFile('cli/snapshot-summary')))}`);
       const coverage = latestCoverage(await store.named('fleet-coverage'));
       if (coverage) process.stdout.write(`\nProtection coverage at the latest run (${coverage.at})\n${toTable(coverage.table)}`);
+      const events = await store.query(sqlFile('cli/event-summary'));
+      if (events.rows.length > 0) process.stdout.write(`\nSecurity and system events in the archive\n${toTable(events)}`);
     } finally {
       store.closeSync();
     }
     process.stdout.write(`\nNext: fleetkit query --list --db ${values.db}   ·   fleetkit query "SELECT * FROM snapshots" --db ${values.db}\n`);
-    return summary.runsFailed > 0 ? 1 : 0;
+    return summary.runsFailed + summary.streams.objectsFailed > 0 ? 1 : 0;
   },
 };
 

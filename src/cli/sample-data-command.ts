@@ -8,8 +8,10 @@ import { parseCommandArgs, positiveInteger, UsageError, type Command } from './c
 const usage = `Usage: fleetkit sample-data --out DIR [--computers N] [--weeks W] [--seed S]
                             [--format json|json-array|csv|parquet|parquet-strings]
                             [--layout default|partitioned|dated] [--files-per-run N]
+                            [--event-days D] [--events-per-host-day N]
 
-Writes a deterministic, realistic fleet in AppFlow's S3 layout: weekly runs of a Computers flow and a Policies flow.
+Writes a deterministic, realistic fleet in AppFlow's S3 layout: weekly runs of a Computers flow and a Policies flow,
+and the archive of its security and system events over the last D days as SNS → Firehose writes it (0: none).
 Defaults are those of the bundled sample-data/ tree.`;
 
 export const sampleDataCommand: Command = {
@@ -25,6 +27,8 @@ export const sampleDataCommand: Command = {
         format: { type: 'string' },
         layout: { type: 'string' },
         'files-per-run': { type: 'string' },
+        'event-days': { type: 'string' },
+        'events-per-host-day': { type: 'string' },
       },
       usage,
     );
@@ -44,8 +48,17 @@ export const sampleDataCommand: Command = {
       format,
       layout,
       filesPerRun: positiveInteger(values['files-per-run'] as string | undefined, '--files-per-run') ?? COMMITTED_SAMPLE_OPTIONS.filesPerRun,
+      eventDays: wholeNumber(values['event-days'] as string | undefined, '--event-days') ?? COMMITTED_SAMPLE_OPTIONS.eventDays,
+      eventsPerHostDay: positiveInteger(values['events-per-host-day'] as string | undefined, '--events-per-host-day') ?? COMMITTED_SAMPLE_OPTIONS.eventsPerHostDay,
     });
     process.stdout.write(`${JSON.stringify(summary, (_k, v) => (typeof v === 'number' && _k === 'bytes' ? formatBytes(v) : v), 2)}\n`);
     return 0;
   },
 };
+
+/** A whole number of zero or more, or undefined when the option is not given. */
+function wholeNumber(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`${option} must be a whole number of zero or more, got "${text}"`);
+  return Number(text);
+}

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 
 /**
  * `json-lines`: one JSON value per line (an object, or an array of objects: a page on one line).
@@ -49,17 +48,17 @@ export async function sniffFormat(path: string, fileName: string, streams: Strea
   const document = NOT_AN_EXPORT_NAME.test(fileName);
   if (namedAsNoExport(fileName, streams)) return { kind: 'skip', reason: 'not an export file' };
   const head = await readHead(path);
-  if (head.length === 0) return { kind: 'skip', reason: 'empty file' };
-  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  if (head.buffer.length === 0) return { kind: 'skip', reason: 'empty file' };
+  const gzip = head.buffer[0] === GZIP_MAGIC[0] && head.buffer[1] === GZIP_MAGIC[1];
   if (!gzip && /\.gz$/i.test(fileName)) return { kind: 'unreadable', reason: 'named .gz but not gzip data' };
-  const sniffed = gzip ? await sniffGzip(path, fileName, streams) : sniffContent(head, fileName, 'none', streams);
+  const sniffed = gzip ? sniffGzip(head.buffer, head.whole, fileName, streams) : sniffContent(head.buffer, fileName, 'none', streams);
   return document && sniffed.kind !== 'stream' ? { kind: 'skip', reason: 'not an export file' } : sniffed;
 }
 
-async function sniffGzip(path: string, fileName: string, streams: StreamSignature[]): Promise<Sniffed> {
+function sniffGzip(compressed: Buffer, whole: boolean, fileName: string, streams: StreamSignature[]): Sniffed {
   let head: Buffer;
   try {
-    head = await readGunzippedHead(path);
+    head = gunzippedHead(compressed, whole);
   } catch (error) {
     return { kind: 'unreadable', reason: `damaged gzip data (${(error as Error).message})` };
   }
@@ -145,38 +144,24 @@ function formatFromName(fileName: string): FileFormat | null {
   return null;
 }
 
-async function readHead(path: string): Promise<Buffer> {
+/** The file's first bytes, and whether they are all of it. */
+async function readHead(path: string): Promise<{ buffer: Buffer; whole: boolean }> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
     const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, size));
     await handle.read(buffer, 0, buffer.length, 0);
-    return buffer;
+    return { buffer, whole: buffer.length === size };
   } finally {
     await handle.close();
   }
 }
 
-/** The first bytes a gzip file holds; a damaged gzip header or a body that ends early throws. */
-function readGunzippedHead(path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    const input = createReadStream(path);
-    const gunzip = createGunzip();
-    const done = (): void => {
-      input.destroy();
-      gunzip.destroy();
-      resolve(Buffer.concat(chunks).subarray(0, SNIFF_BYTES));
-    };
-    gunzip.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      length += chunk.length;
-      if (length >= SNIFF_BYTES) done();
-    });
-    gunzip.on('end', done);
-    gunzip.on('error', reject);
-    input.on('error', reject);
-    input.pipe(gunzip);
-  });
+/**
+ * The first bytes a gzip file holds, from its first compressed bytes (`head`, the whole file when `whole`). A damaged
+ * gzip header throws, and so does a whole file whose body ends early; a longer file is read only as far as its head.
+ */
+function gunzippedHead(head: Buffer, whole: boolean): Buffer {
+  const text = whole ? gunzipSync(head) : gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  return text.subarray(0, SNIFF_BYTES);
 }

@@ -31,8 +31,7 @@ export async function loadedStreamObjects(store: Store, sourceUri: string): Prom
 }
 
 /**
- * Adds the items of stream archive objects, a batch of objects per transaction (as many objects as a batch of runs
- * may hold runs). A batch that fails is loaded
+ * Adds the items of stream archive objects, a batch of objects per transaction. A batch that fails is loaded
  * object by object, so that a bad object fails alone, named (with its line where it can be found), and is read again
  * by the next load; the others still load.
  */
@@ -51,7 +50,7 @@ export async function loadStreamFiles(
     groups.set(group, [...(groups.get(group) ?? []), file]);
   }
   for (const group of groups.values()) {
-    for (const batch of inBatches(group, textBytes, batchBytes, defaults.batchRuns)) {
+    for (const batch of inBatches(group, textBytes, batchBytes, defaults.streamBatchObjects)) {
       const together = batch.length > 1 && (await loadBatch(store, batch, sourceUri).then(() => true, () => false));
       if (together) {
         await counted(store, batch, sourceUri, summary, report);

@@ -1,5 +1,6 @@
 import { mkdir, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeEventArchive, type EventArchiveSummary } from './events';
 import { generateRuns } from './fleet';
 import type { GeneratedRun, SampleObject } from './fleet';
 import { runPrefix } from './layouts';
@@ -33,7 +34,12 @@ export interface WriteRunsOptions {
   onRun?: (run: WrittenRun) => void;
 }
 
-export interface WriteSampleOptions extends FleetOptions, WriteRunsOptions {}
+export interface WriteSampleOptions extends FleetOptions, WriteRunsOptions {
+  /** Days of security and system events to archive beside the flows, ending at the last run (default none). */
+  eventDays?: number;
+  /** Events a computer records in a day, on average (default 4). */
+  eventsPerHostDay?: number;
+}
 
 export interface WrittenRun {
   flowName: string;
@@ -64,6 +70,8 @@ export interface SampleSummary {
   files: number;
   records: number;
   bytes: number;
+  /** The event archive written beside the flows, when asked for. */
+  events?: EventArchiveSummary;
 }
 
 const EXTENSIONS: Readonly<Record<SampleFormat, string>> = {
@@ -85,9 +93,27 @@ function fileName(page: number, format: SampleFormat): string {
   return `part-${String(page).padStart(5, '0')}${EXTENSIONS[format]}`;
 }
 
-/** Generates the fleet and writes its runs under `outDir` in AppFlow's S3 layout, one run at a time. */
-export function writeSampleData(options: WriteSampleOptions): Promise<SampleSummary> {
-  return writeRuns(generateRuns(options), options);
+/**
+ * Generates the fleet and writes its runs under `outDir` in AppFlow's S3 layout, one run at a time, and the event
+ * archive of its last weeks when `eventDays` asks for one.
+ */
+export async function writeSampleData(options: WriteSampleOptions): Promise<SampleSummary> {
+  const last = new Map<SampleObject, GeneratedRun>();
+  const remembered = function* (): Generator<GeneratedRun> {
+    for (const run of generateRuns(options)) {
+      last.set(run.object, run);
+      yield run;
+    }
+  };
+  const summary = await writeRuns(remembered(), options);
+  if ((options.eventDays ?? 0) <= 0) return summary;
+  const events = await writeEventArchive([...last.values()], {
+    outDir: options.outDir,
+    days: options.eventDays!,
+    eventsPerHostDay: options.eventsPerHostDay ?? 4,
+    seed: options.seed,
+  });
+  return { ...summary, events };
 }
 
 /** Writes runs under `outDir` in AppFlow's S3 layout, one run at a time, each file's mtime standing for its LastModified. */
