@@ -121,6 +121,59 @@ describe('loading security and system events', () => {
     }
   });
 
+  it('ranks rules, computers, malware and sources, lists detections with the computer as a run saw it, and counts IPS modes and audit events', async () => {
+    const root = tempDir('events-questions');
+    const events = generateEvents({ count: 1500, hosts: 12, start: START, days: 14, seed: 8 });
+    // Computers 1-12 as a run on day 7 saw them: anti-malware on for even IDs, off for odd ones.
+    const runAt = new Date(START.getTime() + 7 * DAY);
+    const computers = Array.from({ length: 12 }, (_, i) => ({ ID: i + 1, hostName: `host-${i + 1}`, agentVersion: '20.0.1-100', antiMalware: { state: (i + 1) % 2 === 0 ? 'on' : 'off' } }));
+    writeKey(root, 'ws-computers/11111111-1111-4111-8111-111111111111/part-0', jsonLines(computers), runAt);
+    for (const [i, batch] of chunks(events, 100).entries()) {
+      writeArchiveObject(root, firehoseKey('ws-events', new Date(batch[0].LogDate), i, true), chunks(batch, 4).map((m, j) => JSON.stringify(envelope(m, `q-${i}-${j}`))).join('\n'), true);
+    }
+    const db = join(tempDir('events-questions-db'), 'fleet.duckdb');
+    await loadSnapshots({ source: root, db });
+    const tally = (values: (string | undefined)[]) => {
+      const counts = new Map<string, number>();
+      for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    };
+    const field = (e: WsEvent, name: string) => (e[name] === undefined ? undefined : String(e[name]));
+    const store = await openStore(db);
+    try {
+      const top = async (params: Record<string, string>) => (await store.named('event-top', params)).rows.map((r) => [r.subject, Number(r.events)]);
+      const rules = tally(events.map((e) => (e.EventType === 'LogInspectionEvent' ? field(e, 'OSSEC_Description') : ['PacketLog', 'PayloadLog', 'IntegrityEvent'].includes(e.EventType) ? field(e, 'Reason') : undefined)));
+      expect(await top({ by: 'rule', top: '3' })).toEqual(rules.slice(0, 3));
+      expect(await top({ by: 'host', top: '100' })).toEqual(tally(events.map((e) => field(e, 'Hostname'))));
+      expect(await top({ by: 'malware' })).toEqual(tally(events.filter((e) => e.EventType === 'AntiMalwareEvent').map((e) => field(e, 'MalwareName'))).slice(0, 10));
+      expect(await top({ by: 'source_ip', top: '5' })).toEqual(tally(events.filter((e) => ['PacketLog', 'PayloadLog'].includes(e.EventType)).map((e) => field(e, 'SourceIP'))).slice(0, 5));
+      await expect(store.named('event-top', { by: 'user' })).rejects.toThrow('by must be rule, host, malware or source_ip, not user');
+
+      const malware = events.filter((e) => e.EventType === 'AntiMalwareEvent');
+      const detections = (await store.named('malware-detections')).rows;
+      expect(detections).toHaveLength(malware.length);
+      const stateThen = (e: WsEvent) => (Date.parse(e.LogDate) < runAt.getTime() ? null : Number(e.HostID) % 2 === 0 ? 'on' : 'off');
+      const expected = malware.map((e) => [e.LogDate, Number(e.HostID), e.MalwareName, e.ScanResultString, stateThen(e)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+      expect(detections.map((r) => [(r.log_date as Date).toISOString(), Number(r.host_id), r.malware_name, r.scan_result, r.anti_malware_state_then])).toEqual(expected);
+
+      const ips = events.filter((e) => e.EventType === 'PayloadLog');
+      const modes = (await store.named('intrusion-prevention-actions')).rows;
+      const detectOnly = (e: WsEvent) => Number(e.Action) >= 0x81;
+      expect(modes.filter((r) => r.mode === 'detect').reduce((n, r) => n + Number(r.events), 0)).toBe(ips.filter(detectOnly).length);
+      expect(modes.filter((r) => r.mode === 'prevent').reduce((n, r) => n + Number(r.events), 0)).toBe(ips.filter((e) => !detectOnly(e)).length);
+      expect(modes.every((r) => (r.week_start as Date).getUTCDay() === 1)).toBe(true);
+
+      // The generator's system events are all offline, back online or sign-in events, each an audit event.
+      const audit = (await store.named('audit-system-events')).rows;
+      expect(audit.map((r) => [Number(r.number), r.action_by])).toEqual(
+        events.filter((e) => e.EventType === 'SystemEvent').sort((a, b) => (a.LogDate < b.LogDate ? -1 : a.LogDate > b.LogDate ? 1 : 0)).map((e) => [Number(e.Number), e.ActionBy]),
+      );
+      expect(new Set(audit.map((r) => r.category))).toEqual(new Set(['agent connectivity', 'access']));
+    } finally {
+      store.close();
+    }
+  });
+
   it('never doubles an event delivered again, in another object or a rewritten one, and keys events without a UniqueID', async () => {
     const root = tempDir('events-dup');
     const events = generateEvents({ count: 60, hosts: 3, start: START, days: 2, withoutId: (i) => i % 5 === 0 });
