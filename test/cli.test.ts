@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleData } from '../src/sample/write';
 import { runCli } from './helpers/cli';
 import { tempDir } from './helpers/tree';
+import { commands } from '../src/cli/commands';
 
 let work: string;
 let db: string;
@@ -106,7 +107,8 @@ describe('fleetkit load, chart, report, sample-data, demo', () => {
   });
 
   it('every command has --help, and no command is a usage error', async () => {
-    for (const command of ['load', 'query', 'chart', 'report', 'demo', 'sample-data']) {
+    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['load', 'query', 'chart', 'report', 'prune', 'demo', 'sample-data']));
+    for (const { name: command } of commands) {
       const help = await runCli([command, '--help']);
       expect(help.status, command).toBe(0);
       expect(help.stdout, command).toMatch(/^Usage: fleetkit /);

@@ -35,6 +35,7 @@ export function printSummary(summary: LoadSummary, out: NodeJS.WritableStream): 
         (streams.objectsFailed > 0 ? `, ${streams.objectsFailed} failed` : '') +
         `; ${streams.added.toLocaleString('en-US')} events added` +
         (duplicates > 0 ? ` (${duplicates.toLocaleString('en-US')} delivered again, kept once)` : '') +
+        (streams.pruned > 0 ? `; ${streams.pruned.toLocaleString('en-US')} older than the ${streams.retentionDays}-day retention removed` : '') +
         '\n',
     );
   }

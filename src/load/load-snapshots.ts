@@ -4,6 +4,7 @@ import { cacheDirFor, defaults, engineSettings, loadWriters } from '../config';
 import { openSource } from '../source/open-source';
 import type { SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
+import { eventRetentionDays, pruneEventsBefore, retentionCutoff } from '../store/event-retention';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
 import { inBatches } from '../store/in-batches';
@@ -118,7 +119,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       filesDownloaded: 0,
       skipped,
       notices: [...planned.notices],
-      streams: { objectsLoaded: 0, objectsUnchanged: streamsUnchanged, objectsFailed: 0, delivered: 0, added: 0, bytesRead: 0 },
+      streams: { objectsLoaded: 0, objectsUnchanged: streamsUnchanged, objectsFailed: 0, delivered: 0, added: 0, bytesRead: 0, pruned: 0, retentionDays: null },
       seconds: 0,
     };
     // A run's fetch failure is kept as a value, so it can never go unhandled while another batch loads.
@@ -174,6 +175,9 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     if (failed !== undefined) throw failed.reason;
     // On one connection, after the runs: two transactions at once could each add an event the other adds.
     await loadStreamFiles(store, streamFiles, source.uri, batchBytes, summary, report, engine.memoryLimit);
+    summary.streams.retentionDays = await eventRetentionDays(store);
+    const cutoff = retentionCutoff(summary.streams.retentionDays, new Date());
+    if (cutoff !== null) summary.streams.pruned = await pruneEventsBefore(store, cutoff);
     try {
       await store.settle();
     } catch (error) {

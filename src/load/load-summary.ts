@@ -41,4 +41,8 @@ export interface StreamCounts {
   /** Of them, items the store did not hold yet. */
   added: number;
   bytesRead: number;
+  /** Events older than the store's retention (`fleetkit prune --keep-events-days`), removed by this load. */
+  pruned: number;
+  /** The retention in force, in days; null when events are kept until pruned. */
+  retentionDays: number | null;
 }

@@ -1,0 +1,1 @@
+DELETE FROM fk_meta WHERE name = $name;
