@@ -2,7 +2,7 @@
 -- recorded them, not when they arrived), and on how many computers?
 -- @param from DATE default NULL First day to count; the earliest event's when omitted.
 -- @param to DATE default NULL Last day to count (the whole day); the latest event's when omitted.
--- @param grain VARCHAR default day The period to count by: day, week (weeks start on Monday) or month.
+-- @param grain VARCHAR default week The period to count by: day, week (weeks start on Monday) or month.
 --
 -- Each event counts once however often it was delivered. Days, weeks and months are UTC.
 SELECT

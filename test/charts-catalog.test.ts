@@ -19,7 +19,7 @@ let store: Store;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fk-charts-catalog-'));
-  await writeSampleData({ outDir: join(dir, 'bucket'), computers: 12, weeks: 14, seed: 3 });
+  await writeSampleData({ outDir: join(dir, 'bucket'), computers: 12, weeks: 14, seed: 3, eventDays: 21, eventsPerHostDay: 3 });
   await loadSnapshots({ source: join(dir, 'bucket'), db: join(dir, 'fleet.duckdb') });
   store = await Store.openReadOnly(join(dir, 'fleet.duckdb'));
 });
@@ -36,6 +36,11 @@ function svgTexts(svg: string): string[] {
 /** Every string value of the rows: names from the data (policies, versions), which no language translates. */
 function namesIn(rows: readonly object[]): Set<string> {
   return new Set(rows.flatMap((row) => Object.values(row).flat().filter((value): value is string => typeof value === 'string')));
+}
+
+/** A name from the data that an axis cut short to its label limit (vega ends it with "…"). */
+function cutName(text: string, names: Set<string>): boolean {
+  return text.endsWith('…') && [...names].some((name) => name.startsWith(text.slice(0, -1)));
 }
 
 const japanese = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
@@ -75,7 +80,7 @@ describe.each(chartNames)('%s', (name) => {
     expect(texts.length).toBeGreaterThan(5);
     const untranslated = texts
       .map((text) => text.trim())
-      .filter((text) => text !== '' && !japanese.test(text) && !numbersAndTimes.test(text) && !brandNames.has(text) && !names.has(text));
+      .filter((text) => text !== '' && !japanese.test(text) && !numbersAndTimes.test(text) && !brandNames.has(text) && !names.has(text) && !cutName(text, names));
     expect(untranslated).toEqual([]);
     expect(texts).not.toContain(charts[name].title);
   });

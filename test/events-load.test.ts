@@ -149,6 +149,16 @@ describe('loading security and system events', () => {
       expect(await top({ by: 'source_ip', top: '5' })).toEqual(tally(events.filter((e) => ['PacketLog', 'PayloadLog'].includes(e.EventType)).map((e) => field(e, 'SourceIP'))).slice(0, 5));
       await expect(store.named('event-top', { by: 'user' })).rejects.toThrow('by must be rule, host, malware or source_ip, not user');
 
+      const hostTotals = new Map(tally(events.map((e) => field(e, 'Hostname'))));
+      const hostWeeks = (await store.named('event-host-weeks', { top: '3' })).rows;
+      const shown = [...new Set(hostWeeks.map((r) => String(r.host_name)))];
+      expect(shown.map((host) => hostTotals.get(host))).toEqual([...hostTotals.values()].sort((a, b) => b - a).slice(0, 3));
+      for (const host of shown) {
+        const rows = hostWeeks.filter((r) => r.host_name === host);
+        expect(rows.reduce((n, r) => n + Number(r.events), 0), host).toBe(hostTotals.get(host));
+        expect(rows.every((r) => Number(r.period_events) === hostTotals.get(host) && (r.week_start as Date).getUTCDay() === 1)).toBe(true);
+      }
+
       const malware = events.filter((e) => e.EventType === 'AntiMalwareEvent');
       const detections = (await store.named('malware-detections')).rows;
       expect(detections).toHaveLength(malware.length);

@@ -16,7 +16,8 @@ export type VocabularyList =
   | 'coverage_measures'
   | 'modules'
   | 'module_states'
-  | 'change_types';
+  | 'change_types'
+  | 'event_types';
 
 let cached: Record<VocabularyList, Term[]> | undefined;
 

@@ -100,3 +100,30 @@ export function rowsOf<Row>(input: RowsInput<Row>): readonly Row[] {
 function isRowArray<Row>(input: RowsInput<Row>): input is readonly Row[] {
   return Array.isArray(input);
 }
+
+/** `event-trend`: one row per period × event type. */
+export interface EventTrendRow {
+  period_start: TimeValue;
+  event_type: string;
+  events: CountValue;
+  computers: CountValue;
+}
+
+/** `event-host-weeks`: one row per busy computer × week. */
+export interface EventHostWeekRow {
+  week_start: TimeValue;
+  host_id: CountValue;
+  host_name: string;
+  events: CountValue;
+  period_events: CountValue;
+}
+
+/** `event-top`: one row per rule, computer, malware or source address. */
+export interface EventTopRow {
+  subject: string;
+  event_types: string;
+  events: CountValue;
+  computers: CountValue;
+  first_seen: TimeValue;
+  last_seen: TimeValue;
+}

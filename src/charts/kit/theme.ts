@@ -57,6 +57,18 @@ export const changeTypeColors: Readonly<Record<ChangeType, string>> = {
   deleted: '#dc2626',
 };
 
+/** Event types by `EventType`, coloured as the modules that send them. */
+export const eventTypeColors: Readonly<Record<string, string>> = {
+  PacketLog: moduleColors.firewall,
+  PayloadLog: moduleColors.intrusion_prevention,
+  AntiMalwareEvent: moduleColors.anti_malware,
+  WebReputationEvent: moduleColors.web_reputation,
+  IntegrityEvent: moduleColors.integrity_monitoring,
+  LogInspectionEvent: moduleColors.log_inspection,
+  AppControlEvent: moduleColors.application_control,
+  SystemEvent: moduleColors.agent,
+};
+
 /** Agent versions from newest (darkest) to oldest (lightest). */
 export const newestVersionColor = '#1e3a8a';
 export const oldestVersionColor = '#bfdbfe';

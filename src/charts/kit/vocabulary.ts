@@ -9,6 +9,8 @@ export interface Vocabulary {
   agentStatuses: Readonly<Record<AgentStatusColumn, string>>;
   osFamilies: Readonly<Record<OsFamily, string>>;
   changeTypes: Readonly<Record<ChangeType, string>>;
+  /** Labels of the event types the vocabulary knows, by `EventType`; an unknown type is shown as it is named. */
+  eventTypes: Readonly<Record<string, string>>;
 }
 
 /**
@@ -37,6 +39,7 @@ function wordsIn(lang: ChartLanguage): Vocabulary {
     agentStatuses: labelsOf(agentStatusColumns, ['agent_statuses'], lang, (column) => column.replaceAll('_', '-')),
     osFamilies: labelsOf(osFamilies, ['os_families'], lang),
     changeTypes: labelsOf(changeTypes, ['change_types'], lang),
+    eventTypes: termLabels('event_types', lang),
   };
 }
 
