@@ -90,7 +90,7 @@ describe('a load killed part-way', () => {
 
   it('leaves only whole event archive objects in the store, and the next load adds the rest, each event once', async () => {
     const root = tempDir('crash-events');
-    const OBJECTS = 900;
+    const OBJECTS = 2600;
     const PER_OBJECT = 6;
     const events = generateEvents({ count: OBJECTS * PER_OBJECT, hosts: 30, start: new Date('2026-04-01T00:00:00Z'), days: 20, seed: 17 });
     // Lambda archives: one object per message, by host name; every object repeats one event of the one before it.

@@ -100,6 +100,32 @@ export interface Messages {
     computersAssigned: string;
   };
 
+  events: {
+    heading: string;
+    noneLoaded: string;
+    intro: (events: string, computers: string) => string;
+    noneInQuarter: string;
+    eventType: string;
+    events: string;
+    computers: string;
+    malwareHeading: string;
+    noMalware: string;
+    scanResult: string;
+    detections: string;
+    withoutAntiMalware: string;
+    ipsHeading: string;
+    noIps: string;
+    mode: string;
+    modes: Record<'prevent' | 'detect', string>;
+    rules: string;
+    archiveHeading: string;
+    archiveSpan: (first: string, last: string, days: string) => string;
+    gaps: (days: string) => string;
+    noGaps: string;
+    retention: (days: string) => string;
+    noRetention: string;
+  };
+
   completeness: {
     heading: string;
     intro: string;
@@ -248,6 +274,33 @@ const en: Messages = {
     computersAssigned: 'Computers assigned',
   },
 
+  events: {
+    heading: 'Security and system events in the quarter',
+    noneLoaded:
+      'The store holds no security or system events: fleetkit loads them from the archive that Event Forwarding writes through Amazon SNS to S3 (`fleetkit load s3://…`).',
+    intro: (events, computers) => `${events} events recorded in the quarter (each counted once, by when the agent recorded it), on ${computers} computers.`,
+    noneInQuarter: 'No event was recorded in the quarter.',
+    eventType: 'Event type',
+    events: 'Events',
+    computers: 'Computers',
+    malwareHeading: 'Malware found, and what became of it',
+    noMalware: 'No malware was found in the quarter.',
+    scanResult: 'Outcome',
+    detections: 'Detections',
+    withoutAntiMalware: 'Anti-malware not on then',
+    ipsHeading: 'Intrusion prevention: stopped or only detected',
+    noIps: 'No intrusion prevention event was recorded in the quarter.',
+    mode: 'Mode',
+    modes: { prevent: 'Stopped (prevent)', detect: 'Only detected (detect-only rules)' },
+    rules: 'Rules',
+    archiveHeading: 'The event archive',
+    archiveSpan: (first, last, days) => `The archive holds events from ${first} to ${last}; ${days} days of the quarter fall within it.`,
+    gaps: (days) => `Days within it with no event (gaps in the forwarding or the archive): ${days}.`,
+    noGaps: 'Every one of those days has events.',
+    retention: (days) => `Retention in force: events older than ${days} days are removed by every load (fleetkit prune --keep-events-days).`,
+    noRetention: 'Retention in force: none; events are kept until removed with fleetkit prune.',
+  },
+
   completeness: {
     heading: 'Data completeness',
     intro: 'The runs of each flow in the quarter, and the weeks (Monday to Sunday, UTC) with no run. A week without a run hides any change made and undone within it.',
@@ -382,6 +435,33 @@ const ja: Messages = {
     oldValue: '変更前',
     newValue: '変更後',
     computersAssigned: '割り当てコンピュータ数',
+  },
+
+  events: {
+    heading: '四半期のセキュリティイベントとシステムイベント',
+    noneLoaded:
+      'ストアにはセキュリティイベントもシステムイベントもありません。イベント転送がAmazon SNS経由でS3に書き出したアーカイブから読み込めます（fleetkit load s3://…）。',
+    intro: (events, computers) => `四半期に記録されたイベントは${events}件（エージェントが記録した日時基準、重複配信は1件）、コンピュータ${computers}台です。`,
+    noneInQuarter: '四半期に記録されたイベントはありません。',
+    eventType: 'イベントの種類',
+    events: 'イベント数',
+    computers: 'コンピュータ数',
+    malwareHeading: '検出された不正プログラムとその処理結果',
+    noMalware: '四半期に不正プログラムは検出されていません。',
+    scanResult: '処理結果',
+    detections: '検出数',
+    withoutAntiMalware: '当時不正プログラム対策がオンでない',
+    ipsHeading: '侵入防御：防御したか検出のみか',
+    noIps: '四半期に侵入防御イベントは記録されていません。',
+    mode: 'モード',
+    modes: { prevent: '防御（遮断）', detect: '検出のみ（検出モードのルール）' },
+    rules: 'ルール数',
+    archiveHeading: 'イベントアーカイブ',
+    archiveSpan: (first, last, days) => `アーカイブには${first}から${last}までのイベントがあり、四半期のうち${days}日がその範囲に入ります。`,
+    gaps: (days) => `その範囲でイベントのない日（転送またはアーカイブの欠落）：${days}。`,
+    noGaps: 'その範囲のどの日にもイベントがあります。',
+    retention: (days) => `適用中の保持期間：${days}日より古いイベントは読み込みのたびに削除されます（fleetkit prune --keep-events-days）。`,
+    noRetention: '適用中の保持期間：なし。イベントは fleetkit prune で削除するまで保持されます。',
   },
 
   completeness: {

@@ -3,6 +3,7 @@ import { osFamilies } from '../baseline/baseline';
 import type { Row } from '../store/query-result';
 import type { ControlDefinition } from '../analysis/controls/control-definition';
 import { controlDescription, controlReason } from '../analysis/controls/control-texts';
+import { termLabels } from '../analysis/vocabulary';
 import { asDate, Formatter } from './format';
 import { html, trustedHtml, type Html } from './html';
 import type { ChangeType, ControlStatus, Messages, ReportLanguage } from './messages';
@@ -58,6 +59,7 @@ ${controlsSection(context, f)}
 ${trendsSection(context)}
 ${exceptionsSection(context, f)}
 ${policyChangesSection(context, f)}
+${eventsSection(context, f)}
 ${completenessSection(context, f)}
 ${appendixSection(context, f)}
 </main>
@@ -288,6 +290,50 @@ function policyChangesSection({ data, messages: m }: RenderContext, f: Formatter
       <td class="num">${row.computers_assigned === null || row.computers_assigned === undefined ? '' : f.count(row.computers_assigned)}</td></tr>`,
     )}</tbody>
   </table>`}
+</section>`;
+}
+
+function eventsSection({ data, messages: m, lang }: RenderContext, f: Formatter): Html {
+  const events = data.events;
+  const e = m.events;
+  if (events === null) {
+    return html`<section id="events" class="page-break">
+  <h2>${e.heading}</h2>
+  <p class="empty">${e.noneLoaded}</p>
+</section>`;
+  }
+  const total = events.byType.reduce((n, row) => n + Number(row.events), 0);
+  const labels = termLabels('event_types', lang);
+  const label = (type: unknown) => labels[String(type)] ?? String(type);
+  const gapDays = Array.isArray(events.coverage.gap_days) ? (events.coverage.gap_days as unknown[]) : [];
+  const retention = events.retentionDays === null ? e.noRetention : e.retention(f.count(events.retentionDays));
+  return html`<section id="events" class="page-break">
+  <h2>${e.heading}</h2>
+  ${events.byType.length === 0
+    ? html`<p class="empty">${e.noneInQuarter}</p>`
+    : html`<p>${e.intro(f.count(total), f.count(events.coverage.quarter_computers))}</p>
+  <table data-table="events-by-type">
+    <thead><tr><th>${e.eventType}</th><th class="num">${e.events}</th><th class="num">${e.computers}</th></tr></thead>
+    <tbody>${events.byType.map((row) => html`<tr><td>${label(row.event_type)}</td><td class="num">${f.count(row.events)}</td><td class="num">${f.count(row.computers)}</td></tr>`)}</tbody>
+  </table>`}
+  <h3>${e.malwareHeading}</h3>
+  ${events.malware.length === 0
+    ? html`<p class="empty">${e.noMalware}</p>`
+    : html`<table data-table="malware-outcomes">
+    <thead><tr><th>${e.scanResult}</th><th class="num">${e.detections}</th><th class="num">${e.computers}</th><th class="num">${e.withoutAntiMalware}</th></tr></thead>
+    <tbody>${events.malware.map((row) => html`<tr><td>${row.scan_result}</td><td class="num">${f.count(row.detections)}</td><td class="num">${f.count(row.computers)}</td><td class="num">${f.count(row.without_anti_malware_on)}</td></tr>`)}</tbody>
+  </table>`}
+  <h3>${e.ipsHeading}</h3>
+  ${events.ips.length === 0
+    ? html`<p class="empty">${e.noIps}</p>`
+    : html`<table data-table="ips-modes">
+    <thead><tr><th>${e.mode}</th><th class="num">${e.events}</th><th class="num">${e.computers}</th><th class="num">${e.rules}</th></tr></thead>
+    <tbody>${events.ips.map((row) => html`<tr><td>${e.modes[row.mode as 'prevent' | 'detect'] ?? row.mode}</td><td class="num">${f.count(row.events)}</td><td class="num">${f.count(row.computers)}</td><td class="num">${f.count(row.rules)}</td></tr>`)}</tbody>
+  </table>`}
+  <h3>${e.archiveHeading}</h3>
+  <p>${e.archiveSpan(f.day(events.coverage.first_day), f.day(events.coverage.last_day), f.count(events.coverage.covered_days))}
+  ${gapDays.length === 0 ? e.noGaps : e.gaps(gapDays.map((day) => f.day(day)).join(', '))}</p>
+  <p data-fact="event-retention">${retention}</p>
 </section>`;
 }
 

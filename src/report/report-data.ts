@@ -1,6 +1,7 @@
 import type { Baseline } from '../baseline/baseline';
 import { FleetkitError } from '../errors';
 import type { Row } from '../store/query-result';
+import { eventRetentionDays } from '../store/event-retention';
 import { sqlFile } from '../store/sql-files';
 import type { Store } from '../store/store';
 import { appendRows } from './append-rows';
@@ -60,6 +61,18 @@ export interface ReportData {
   missingWeeks: Row[];
   loadErrors: Row[];
   snapshotsUsed: Row[];
+  /** The quarter's security and system events; null when the store holds none at all. */
+  events: ReportEvents | null;
+}
+
+export interface ReportEvents {
+  byType: Row[];
+  malware: Row[];
+  ips: Row[];
+  /** first_day, last_day, archive_events, quarter_computers, covered_days, gap_days (a list of dates, or null) */
+  coverage: Row;
+  /** Days of events the store keeps, null when it keeps them until pruned. */
+  retentionDays: number | null;
 }
 
 /**
@@ -111,6 +124,19 @@ export async function collectReportData(
       as_of: current.asOf,
       previous_as_of: quarterEndInstant(previousQ),
     }),
+    events: await quarterEvents(store, period),
+  };
+}
+
+async function quarterEvents(store: Store, period: { from: string; to: string }): Promise<ReportEvents | null> {
+  const [coverage] = await rows(store, 'report/event-archive-coverage', period);
+  if (coverage === undefined || Number(coverage.archive_events) === 0) return null;
+  return {
+    byType: await rows(store, 'report/events-by-type', period),
+    malware: await rows(store, 'report/malware-outcomes', period),
+    ips: await rows(store, 'report/ips-modes', period),
+    coverage,
+    retentionDays: await eventRetentionDays(store),
   };
 }
 

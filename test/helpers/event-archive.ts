@@ -57,7 +57,9 @@ export function generateEvents(options: { count: number; hosts: number; start: D
       HostGroupID: 10,
       HostOS: 'Amazon Linux 2',
     };
-    if (!(options.withoutId?.(i) ?? false)) event.UniqueID = (BigInt(i + 1) * 0x9e3779b97f4a7c15n).toString(16).padStart(32, '0').slice(-32);
+    // Unique across seeds too, so that archives generated apart never share an event by accident.
+    const identity = (BigInt(options.seed ?? 7) << 40n) + BigInt(i + 1);
+    if (!(options.withoutId?.(i) ?? false)) event.UniqueID = (identity * 0x9e3779b97f4a7c15n).toString(16).padStart(32, '0').slice(-32);
     Object.assign(event, typeFields(type, next, pick));
     events.push(event);
   }
