@@ -8,16 +8,13 @@
 WITH named AS (
   SELECT event_type, host_id, log_date,
          CASE $by
-           WHEN 'rule' THEN CASE
-             WHEN event_type IN ('PacketLog', 'PayloadLog', 'IntegrityEvent') THEN json_extract_string(record, 'Reason')
-             WHEN event_type = 'LogInspectionEvent' THEN json_extract_string(record, 'OSSEC_Description')
-           END
+           WHEN 'rule' THEN rule_name
            WHEN 'host' THEN coalesce(host_name, CAST(host_id AS VARCHAR))
-           WHEN 'malware' THEN CASE WHEN event_type = 'AntiMalwareEvent' THEN json_extract_string(record, 'MalwareName') END
-           WHEN 'source_ip' THEN CASE WHEN event_type IN ('PacketLog', 'PayloadLog') THEN json_extract_string(record, 'SourceIP') END
+           WHEN 'malware' THEN malware_name
+           WHEN 'source_ip' THEN source_ip
            ELSE error('by must be rule, host, malware or source_ip, not ' || $by)
          END AS subject
-  FROM events
+  FROM fk_events
   WHERE ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
     AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
 )

@@ -3,7 +3,6 @@
 -- the record.
 CREATE TABLE IF NOT EXISTS fk_events (
   event_key     VARCHAR NOT NULL,     -- UniqueID, or the fallback key where an event has none (fk_event_key)
-  unique_id     VARCHAR,
   event_type    VARCHAR,              -- as the event names it; unknown types are kept whole
   log_date      TIMESTAMPTZ NOT NULL, -- when the agent recorded it, not when it arrived
   host_id       BIGINT,
@@ -14,7 +13,11 @@ CREATE TABLE IF NOT EXISTS fk_events (
   tenant_id     BIGINT,
   severity      VARCHAR,              -- low | medium | high | critical, NULL where the type has none
   action        VARCHAR,              -- decoded text
+  rule_name     VARCHAR,              -- Reason (firewall, intrusion prevention, integrity), OSSEC_Description (log inspection)
+  source_ip     VARCHAR,              -- SourceIP (firewall, intrusion prevention)
+  malware_name  VARCHAR,              -- MalwareName (anti-malware)
   object_key    VARCHAR NOT NULL,     -- the archive object it first arrived in
+  written_at    TIMESTAMPTZ NOT NULL, -- the load transaction that added it
   record        JSON NOT NULL
 );
 
@@ -38,6 +41,9 @@ CREATE OR REPLACE MACRO fk_event_time(value) AS
 -- Where UniqueID is missing: (TenantID, EventType, EventID, LogDate, HostID), domain.md §3.
 CREATE OR REPLACE MACRO fk_event_key(unique_id, tenant_id, event_type, event_id, log_date, host_id) AS
   coalesce(unique_id, 'fallback:' || concat_ws('|', tenant_id, event_type, event_id, strftime(log_date AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%g'), host_id));
+
+-- An event's UniqueID, which its key is unless the event had none: stored once, as the key.
+CREATE OR REPLACE MACRO fk_unique_id(event_key) AS CASE WHEN starts_with(event_key, 'fallback:') THEN NULL ELSE event_key END;
 
 -- Firewall and intrusion prevention `Action` codes (written in decimal or as 0x8n).
 CREATE OR REPLACE MACRO fk_network_action(code) AS CASE lower(code)
@@ -76,7 +82,7 @@ CREATE OR REPLACE MACRO fk_event_severity(event_type, severity, ossec_level, ris
 END;
 
 CREATE OR REPLACE VIEW events AS
-SELECT unique_id, event_type, log_date, host_id, host_name, policy_id, policy_name, group_id, tenant_id, severity,
+SELECT fk_unique_id(event_key) AS unique_id, event_type, log_date, host_id, host_name, policy_id, policy_name, group_id, tenant_id, severity,
        action, record
 FROM fk_events;
 
@@ -89,7 +95,7 @@ CREATE OR REPLACE MACRO fk_protocol(code) AS CASE code
 END;
 
 CREATE OR REPLACE VIEW system_events AS
-SELECT e.unique_id, e.log_date, e.host_id, e.host_name, e.tenant_id, e.severity,
+SELECT fk_unique_id(e.event_key) AS unique_id, e.log_date, e.host_id, e.host_name, e.tenant_id, e.severity,
        TRY_CAST(e.record->>'Number' AS INTEGER) AS number,
        coalesce(n.name, e.record->>'Title') AS event_name,
        e.record->>'Title' AS title,
@@ -104,11 +110,11 @@ LEFT JOIN fk_system_event_names AS n ON n.number = TRY_CAST(e.record->>'Number' 
 WHERE e.event_type = 'SystemEvent';
 
 CREATE OR REPLACE VIEW firewall_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, action,
-       record->>'Reason' AS reason,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, action,
+       rule_name AS reason,
        fk_direction(record->>'Direction') AS direction,
        fk_protocol(record->>'Protocol') AS protocol,
-       record->>'SourceIP' AS source_ip,
+       source_ip,
        TRY_CAST(record->>'SourcePort' AS INTEGER) AS source_port,
        record->>'DestinationIP' AS destination_ip,
        TRY_CAST(record->>'DestinationPort' AS INTEGER) AS destination_port,
@@ -119,13 +125,13 @@ FROM fk_events
 WHERE event_type = 'PacketLog';
 
 CREATE OR REPLACE VIEW intrusion_prevention_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, severity, action,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, severity, action,
        starts_with(action, 'Detect Only') AS detect_only,
-       record->>'Reason' AS rule_name,
+       rule_name,
        record->>'ApplicationType' AS application_type,
        fk_direction(record->>'Direction') AS direction,
        fk_protocol(record->>'Protocol') AS protocol,
-       record->>'SourceIP' AS source_ip,
+       source_ip,
        TRY_CAST(record->>'SourcePort' AS INTEGER) AS source_port,
        record->>'DestinationIP' AS destination_ip,
        TRY_CAST(record->>'DestinationPort' AS INTEGER) AS destination_port,
@@ -135,8 +141,8 @@ FROM fk_events
 WHERE event_type = 'PayloadLog';
 
 CREATE OR REPLACE VIEW anti_malware_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
-       record->>'MalwareName' AS malware_name,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
+       malware_name,
        record->>'MalwareType' AS malware_type,
        record->>'InfectedFilePath' AS infected_file_path,
        CASE record->>'ScanType' WHEN '0' THEN 'Real-Time' WHEN '1' THEN 'Manual' WHEN '2' THEN 'Scheduled'
@@ -151,7 +157,7 @@ FROM fk_events
 WHERE event_type = 'AntiMalwareEvent';
 
 CREATE OR REPLACE VIEW web_reputation_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
        record->>'URL' AS url,
        CASE record->>'Risk' WHEN '2' THEN 'Suspicious' WHEN '3' THEN 'Highly Suspicious' WHEN '4' THEN 'Dangerous'
          WHEN '5' THEN 'Untested' WHEN '6' THEN 'Blocked by Administrator' ELSE record->>'Risk' END AS risk,
@@ -162,27 +168,27 @@ FROM fk_events
 WHERE event_type = 'WebReputationEvent';
 
 CREATE OR REPLACE VIEW integrity_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
        record->>'Key' AS key,
        record->>'EntityType' AS entity_type,
        CASE record->>'Change' WHEN '1' THEN 'Created' WHEN '2' THEN 'Updated' WHEN '3' THEN 'Deleted'
          WHEN '4' THEN 'Renamed' ELSE record->>'Change' END AS change,
-       record->>'Reason' AS rule_name,
+       rule_name,
        record
 FROM fk_events
 WHERE event_type = 'IntegrityEvent';
 
 CREATE OR REPLACE VIEW log_inspection_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
        TRY_CAST(record->>'OSSEC_Level' AS INTEGER) AS ossec_level,
        record->>'OSSEC_RuleID' AS ossec_rule_id,
-       record->>'OSSEC_Description' AS ossec_description,
+       rule_name AS ossec_description,
        record
 FROM fk_events
 WHERE event_type = 'LogInspectionEvent';
 
 CREATE OR REPLACE VIEW app_control_events AS
-SELECT unique_id, log_date, host_id, host_name, policy_id, policy_name, action,
+SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, action,
        record->>'FileName' AS file_name,
        record->>'Path' AS path,
        record->>'SHA256' AS sha256,

@@ -16,7 +16,7 @@ export type Compression = 'none' | 'gzip';
 export type Sniffed =
   | { kind: 'format'; format: FileFormat; compression: Compression }
   /** JSON of a stream object (security events), named by `stream`. */
-  | { kind: 'stream'; stream: string; compression: Compression }
+  | { kind: 'stream'; stream: string; format: FileFormat; compression: Compression }
   | { kind: 'skip'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
@@ -75,7 +75,7 @@ function sniffContent(head: Buffer, fileName: string, compression: Compression, 
   const sniffed = sniffText(head, fileName);
   const json = sniffed.kind === 'format' && sniffed.format.startsWith('json');
   const stream = json ? streamOf(head.toString('utf8'), streams) : null;
-  if (stream !== null) return { kind: 'stream', stream, compression };
+  if (stream !== null && sniffed.kind === 'format') return { kind: 'stream', stream, format: sniffed.format, compression };
   return sniffed.kind === 'format' ? { ...sniffed, compression } : sniffed;
 }
 

@@ -1,4 +1,4 @@
-import { namedAsNoExport, sniffFormat, type Compression, type Sniffed } from '../formats/sniff';
+import { namedAsNoExport, sniffFormat, type Sniffed } from '../formats/sniff';
 import type { limitConcurrency } from '../source/limit-concurrency';
 import type { Source, SourceObject } from '../source/types';
 import { isUnreadable } from '../source/unreadable-entry';
@@ -47,7 +47,7 @@ export async function fetchRunFiles(
       continue;
     }
     if (sniffed.kind === 'stream') {
-      fetched.streams.push(streamFile(file.object, location, path, sniffed.stream, sniffed.compression));
+      fetched.streams.push(streamFile(file.object, location, path, sniffed));
       continue;
     }
     if (sniffed.kind === 'unreadable') {
@@ -88,7 +88,7 @@ export async function fetchLooseObjects(
         const sniffed = await sniffFormat(path, fileName, streamCatalog());
         if (sniffed.kind !== 'stream') return { skipped: { key: object.key, reason } };
         const location = source.uri.startsWith('s3://') ? `${source.uri}/${object.key}` : path;
-        return { stream: streamFile(object, location, path, sniffed.stream, sniffed.compression) };
+        return { stream: streamFile(object, location, path, sniffed) };
       }),
     ),
   );
@@ -98,6 +98,7 @@ export async function fetchLooseObjects(
   };
 }
 
-function streamFile(object: SourceObject, location: string, path: string, stream: string, compression: Compression): StreamFile {
-  return { stream, key: object.key, location, path, etag: object.etag, size: object.size, lastModified: object.lastModified, compression };
+function streamFile(object: SourceObject, location: string, path: string, sniffed: Extract<Sniffed, { kind: 'stream' }>): StreamFile {
+  const { stream, format, compression } = sniffed;
+  return { stream, key: object.key, location, path, etag: object.etag, size: object.size, lastModified: object.lastModified, format, compression };
 }

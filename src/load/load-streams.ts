@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { posix } from 'node:path';
 import { defaults } from '../config';
-import type { Compression } from '../formats/sniff';
+import type { Compression, FileFormat } from '../formats/sniff';
 import { locateParseError } from '../formats/locate-error';
 import { inBatches } from '../store/in-batches';
 import { streamCatalog } from '../store/object-catalog';
@@ -21,6 +21,7 @@ export interface StreamFile {
   etag: string;
   size: number;
   lastModified: Date;
+  format: FileFormat;
   compression: Compression;
 }
 
@@ -46,7 +47,7 @@ export async function loadStreamFiles(
 ): Promise<void> {
   const groups = new Map<string, StreamFile[]>();
   for (const file of [...files].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    const group = `${file.stream}\0${file.compression}`;
+    const group = `${file.stream}\0${file.compression}\0${readAs(file)}`;
     groups.set(group, [...(groups.get(group) ?? []), file]);
   }
   for (const group of groups.values()) {
@@ -71,6 +72,11 @@ export async function loadStreamFiles(
 /** JSON events compress about tenfold: a batch is bounded by the text a transaction holds, not the bytes listed. */
 const GZIP_EXPANSION = 10;
 
+/** One value per line reads in parallel; values that span lines or run together are read as they come. */
+function readAs(file: StreamFile): 'newline_delimited' | 'unstructured' {
+  return file.format === 'json-lines' ? 'newline_delimited' : 'unstructured';
+}
+
 function textBytes(file: StreamFile): number {
   return file.compression === 'gzip' ? file.size * GZIP_EXPANSION : file.size;
 }
@@ -81,6 +87,7 @@ async function loadBatch(store: Store, batch: StreamFile[], sourceUri: string): 
     await store.run(stream.load, {
       paths: listValue(batch.map((file) => file.path)),
       compression: batch[0].compression === 'gzip' ? 'gzip' : 'uncompressed',
+      format: readAs(batch[0]),
       files: JSON.stringify(
         batch.map((file) => ({ path: file.path, object_key: file.key, etag: file.etag, size: file.size, last_modified: file.lastModified.toISOString() })),
       ),

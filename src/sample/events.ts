@@ -23,6 +23,8 @@ export interface EventArchiveOptions {
   /** Events a computer records in a day, on average. */
   eventsPerHostDay: number;
   seed: number;
+  /** zlib's level for the GZIP objects (default 9, the smallest; a benchmark's gigabytes write faster at 6). */
+  gzipLevel?: number;
 }
 
 export interface EventArchiveSummary {
@@ -32,6 +34,8 @@ export interface EventArchiveSummary {
   delivered: number;
   objects: number;
   bytes: number;
+  /** The bytes the objects hold once unpacked. */
+  textBytes: number;
 }
 
 interface Host {
@@ -55,7 +59,8 @@ type WsEvent = Record<string, unknown> & { LogDate: string };
 export async function writeEventArchive(runs: GeneratedRun[], options: EventArchiveOptions): Promise<EventArchiveSummary> {
   const lastComputers = runs.filter((run) => run.object === 'computers').at(-1);
   const lastPolicies = runs.filter((run) => run.object === 'policies').at(-1);
-  if (lastComputers === undefined) return { events: 0, delivered: 0, objects: 0, bytes: 0 };
+  const summary: EventArchiveSummary = { events: 0, delivered: 0, objects: 0, bytes: 0, textBytes: 0 };
+  if (lastComputers === undefined) return summary;
   const policyNames = new Map((lastPolicies?.records ?? []).map((policy) => [Number(policy.ID), String(policy.name)]));
   const hosts: Host[] = lastComputers.records.map((record) => ({
     id: Number(record.ID),
@@ -68,15 +73,30 @@ export async function writeEventArchive(runs: GeneratedRun[], options: EventArch
   const random = new Random(options.seed, 0xe7);
   const end = Date.UTC(lastComputers.runAt.getUTCFullYear(), lastComputers.runAt.getUTCMonth(), lastComputers.runAt.getUTCDate());
   const start = end - options.days * DAY;
-  // Objects by stream and hour of arrival: [envelope lines or array lines, events delivered].
-  const objects = new Map<string, { lines: string[]; delivered: number }>();
-  let events = 0;
+  // Objects by stream and hour of arrival: [envelope lines or array lines, events delivered, the hour].
+  const objects = new Map<string, { lines: string[]; delivered: number; hour: number }>();
+  // Events arrive after they are recorded, never before: once a day is generated, every hour before its end is whole.
+  const flushBefore = async (time: number) => {
+    const done = [...objects].filter(([, object]) => object.hour < time).sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [key, object] of done) {
+      const text = object.lines.join('\n') + '\n';
+      const content = key.endsWith('.gz') ? gzipSync(text, { level: options.gzipLevel ?? 9 }) : Buffer.from(text);
+      const path = join(options.outDir, ...key.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+      summary.bytes += content.length;
+      summary.textBytes += Buffer.byteLength(text);
+      summary.delivered += object.delivered;
+      summary.objects++;
+      objects.delete(key);
+    }
+  };
   let sequence = 0;
   for (let day = start; day < end; day += DAY) {
     for (const host of hosts) {
       const count = Math.round(options.eventsPerHostDay * (0.5 + random.next()));
       const recorded = Array.from({ length: count }, () => eventOf(random, host, day + Math.floor(random.next() * DAY), ++sequence));
-      events += recorded.length;
+      summary.events += recorded.length;
       // An agent sends what it recorded at its next heartbeat, a few events to a message.
       for (let i = 0; i < recorded.length; ) {
         const message = recorded.slice(i, (i += random.int(1, 6)));
@@ -87,27 +107,19 @@ export async function writeEventArchive(runs: GeneratedRun[], options: EventArch
         const id = random.uuid();
         for (const at of copies) {
           const stream = system ? 'ws-system-events' : 'ws-events';
-          const key = objectKey(stream, new Date(at - (at % HOUR)), system ? '' : '.gz');
-          const object = objects.get(key) ?? { lines: [], delivered: 0 };
+          const hour = at - (at % HOUR);
+          const key = objectKey(stream, new Date(hour), system ? '' : '.gz');
+          const object = objects.get(key) ?? { lines: [], delivered: 0, hour };
           object.lines.push(system ? JSON.stringify(message) : JSON.stringify(envelope(message, id, at)));
           object.delivered += message.length;
           objects.set(key, object);
         }
       }
     }
+    await flushBefore(day + DAY);
   }
-  let bytes = 0;
-  let delivered = 0;
-  for (const [key, object] of [...objects].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const text = object.lines.join('\n') + '\n';
-    const content = key.endsWith('.gz') ? gzipSync(text, { level: 9 }) : Buffer.from(text);
-    const path = join(options.outDir, ...key.split('/'));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
-    bytes += content.length;
-    delivered += object.delivered;
-  }
-  return { events, delivered, objects: objects.size, bytes };
+  await flushBefore(Infinity);
+  return summary;
 }
 
 const HOUR = 3_600_000;

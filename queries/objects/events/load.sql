@@ -1,5 +1,6 @@
 -- Loads the events of a batch of archive objects (Firehose, Lambda or old single-object messages, domain.md §3):
--- `$paths` the local files, all of one `$compression`; `$files` their objects as a JSON list of
+-- `$paths` the local files, all of one `$compression` and `$format` (`newline_delimited`, or `unstructured` for
+-- values that span lines or follow one another with no newline); `$files` their objects as a JSON list of
 -- {path, object_key, etag, size, last_modified}. Each event is added once: one already stored (by fk_event_key) or
 -- earlier in the batch is counted as delivered, not added. Anything that is not an event fails the statement, and the
 -- loader then loads the objects one at a time, so that the failure names its object.
@@ -10,25 +11,19 @@ SELECT * FROM (
 );
 
 -- A value is an SNS envelope (its Message the events as text), a Lambda invocation (Records[].Sns.Message), or the
--- events themselves: an array of them, or one (managers 9.6 and older).
+-- events themselves: an array of them, or one (managers 9.6 and older). One pass over the values: a CTE read twice
+-- would be held whole in memory.
 CREATE OR REPLACE TEMP TABLE fk_event_stage AS
-WITH archive_values AS (
-  SELECT filename AS path, json AS value
-  FROM read_json_objects($paths, format = 'unstructured', compression = $compression, filename = true)
-),
-messages AS (
-  SELECT path,
-         CASE WHEN json_type(value, 'Message') = 'VARCHAR' AND json_extract_string(value, 'Type') IS NOT NULL
-              THEN json(json_extract_string(value, 'Message'))
-              ELSE value END AS message
-  FROM archive_values
-  WHERE json_type(value, 'Records') IS DISTINCT FROM 'ARRAY'
-  UNION ALL
-  SELECT path, json(json_extract_string(invocation, '$.Sns.Message'))
+WITH messages AS (
+  SELECT path, unnest(messages) AS message
   FROM (
-    SELECT path, unnest(CAST(json_extract(value, 'Records') AS JSON[])) AS invocation
-    FROM archive_values
-    WHERE json_type(value, 'Records') = 'ARRAY'
+    SELECT filename AS path,
+           CASE WHEN json_type(json, 'Records') = 'ARRAY'
+                  THEN [json(json_extract_string(invocation, '$.Sns.Message')) FOR invocation IN CAST(json_extract(json, 'Records') AS JSON[])]
+                WHEN json_type(json, 'Message') = 'VARCHAR' AND json_extract_string(json, 'Type') IS NOT NULL
+                  THEN [json(json_extract_string(json, 'Message'))]
+                ELSE [json] END AS messages
+    FROM read_json_objects($paths, format = $format, compression = $compression, filename = true)
   )
 ),
 delivered AS (
@@ -46,7 +41,8 @@ fields AS (
     "EventID": "VARCHAR", "TenantID": "VARCHAR", "HostID": "VARCHAR", "Hostname": "VARCHAR",
     "HostSecurityPolicyID": "VARCHAR", "HostSecurityPolicyName": "VARCHAR", "HostGroupID": "VARCHAR",
     "Severity": "VARCHAR", "OSSEC_Level": "VARCHAR", "Risk": "VARCHAR", "Action": "VARCHAR",
-    "ScanResultString": "VARCHAR"}') AS f
+    "ScanResultString": "VARCHAR", "Reason": "VARCHAR", "OSSEC_Description": "VARCHAR", "SourceIP": "VARCHAR",
+    "MalwareName": "VARCHAR"}') AS f
   FROM checked
 ),
 timed AS (
@@ -57,7 +53,6 @@ timed AS (
 )
 SELECT path,
        fk_event_key(nullif(f.UniqueID, ''), f.TenantID, f.EventType, f.EventID, log_date, f.HostID) AS event_key,
-       nullif(f.UniqueID, '') AS unique_id,
        f.EventType AS event_type,
        log_date,
        TRY_CAST(f.HostID AS BIGINT) AS host_id,
@@ -68,39 +63,44 @@ SELECT path,
        TRY_CAST(f.TenantID AS BIGINT) AS tenant_id,
        fk_event_severity(f.EventType, f.Severity, f.OSSEC_Level, f.Risk) AS severity,
        fk_event_action(f.EventType, f.Action, f.ScanResultString) AS action,
+       CASE WHEN f.EventType = 'LogInspectionEvent' THEN f.OSSEC_Description
+            WHEN f.EventType IN ('PacketLog', 'PayloadLog', 'IntegrityEvent') THEN f.Reason END AS rule_name,
+       CASE WHEN f.EventType IN ('PacketLog', 'PayloadLog') THEN f.SourceIP END AS source_ip,
+       CASE WHEN f.EventType = 'AntiMalwareEvent' THEN f.MalwareName END AS malware_name,
        event AS record
 FROM timed;
 
 -- An event stored before has the same LogDate in every delivery: only stored events of the batch's days are read.
-CREATE OR REPLACE TEMP TABLE fk_event_judged AS
-WITH stored AS (
-  SELECT event_key FROM fk_events
-  WHERE log_date BETWEEN (SELECT min(log_date) FROM fk_event_stage) AND (SELECT max(log_date) FROM fk_event_stage)
-)
-SELECT s.*, f.object_key,
-       row_number() OVER (PARTITION BY s.event_key ORDER BY f.object_key) = 1
-         AND s.event_key NOT IN (SELECT event_key FROM stored) AS is_new
+-- The first delivery in the batch (by object key) is added, unless the store holds the event already; the choice is
+-- made on the keys alone, so that whole records are not carried through it.
+INSERT INTO fk_events (event_key, event_type, log_date, host_id, host_name, policy_id, policy_name, group_id,
+                       tenant_id, severity, action, rule_name, source_ip, malware_name, object_key, written_at, record)
+SELECT s.event_key, s.event_type, s.log_date, s.host_id, s.host_name, s.policy_id, s.policy_name, s.group_id,
+       s.tenant_id, s.severity, s.action, s.rule_name, s.source_ip, s.malware_name, f.object_key, now(), s.record
 FROM fk_event_stage AS s
-JOIN fk_event_files AS f USING (path);
-
-INSERT INTO fk_events (event_key, unique_id, event_type, log_date, host_id, host_name, policy_id, policy_name,
-                       group_id, tenant_id, severity, action, object_key, record)
-SELECT event_key, unique_id, event_type, log_date, host_id, host_name, policy_id, policy_name, group_id, tenant_id,
-       severity, action, object_key, record
-FROM fk_event_judged
-WHERE is_new;
+JOIN fk_event_files AS f USING (path)
+WHERE s.rowid IN (
+  SELECT arg_min(d.rowid, k.object_key)
+  FROM fk_event_stage AS d
+  JOIN fk_event_files AS k USING (path)
+  WHERE d.event_key NOT IN (
+    SELECT event_key FROM fk_events
+    WHERE log_date BETWEEN (SELECT min(log_date) FROM fk_event_stage) AND (SELECT max(log_date) FROM fk_event_stage)
+  )
+  GROUP BY d.event_key
+);
 
 -- An object rewritten since it was loaded keeps one row, its latest.
 DELETE FROM fk_stream_objects
 WHERE object = 'events' AND source_uri = $source_uri AND object_key IN (SELECT object_key FROM fk_event_files);
 
+-- Added: the rows this transaction (now()) wrote under the object's key.
 INSERT INTO fk_stream_objects (object, object_key, etag, size, last_modified, source_uri, delivered, added, loaded_at)
 SELECT 'events', f.object_key, f.etag, f.size, f.last_modified, $source_uri,
-       count(j.event_key), count(j.event_key) FILTER (WHERE j.is_new), now()
-FROM fk_event_files AS f
-LEFT JOIN fk_event_judged AS j ON j.path = f.path
-GROUP BY f.object_key, f.etag, f.size, f.last_modified;
+       (SELECT count(*) FROM fk_event_stage AS s WHERE s.path = f.path),
+       (SELECT count(*) FROM fk_events AS e WHERE e.written_at = now() AND e.object_key = f.object_key),
+       now()
+FROM fk_event_files AS f;
 
-DROP TABLE fk_event_judged;
 DROP TABLE fk_event_stage;
 DROP TABLE fk_event_files;
