@@ -1,6 +1,7 @@
 // fleetkit's public API: the same functions the CLI and the notebooks use. Everything not named here is internal.
 export { loadSnapshots } from './load/load-snapshots';
 export type { LoadNotice, LoadOptions, LoadSummary, RunFailure } from './load/load-snapshots';
+export type { StreamCounts } from './load/load-summary';
 export type { LoadEvent } from './load/progress';
 
 export { openStore, Store } from './store/store';
@@ -9,6 +10,7 @@ export type { StoreReader } from './store/store-reader';
 export { QueryResult } from './store/query-result';
 export type { Column, Row } from './store/query-result';
 export { listNamedQueries, ParameterError } from './store/named-queries';
+export { eventRetentionDays, pruneEventsBefore, setEventRetention } from './store/event-retention';
 export type { NamedQuery, QueryParameter } from './store/named-queries';
 
 export { createFolderSource } from './source/folder-source';
@@ -42,6 +44,8 @@ export type { GeneratedRun } from './sample/fleet';
 export { writeSampleData } from './sample/write';
 export type { SampleFormat, SampleSummary, WriteSampleOptions } from './sample/write';
 export { COMMITTED_SAMPLE_OPTIONS, SAMPLE_DATA_DIR } from './sample/committed';
+export { writeEventArchive } from './sample/events';
+export type { EventArchiveOptions, EventArchiveSummary } from './sample/events';
 
 export { ExitCode, FleetkitError } from './errors';
 export type { ExitStatus } from './errors';

@@ -221,7 +221,8 @@ describe('loading security and system events', () => {
       { ...base, EventType: 'WebReputationEvent', UniqueID: 'w1', Risk: 4, URL: 'http://bad/' },
       { ...base, EventType: 'AppControlEvent', UniqueID: 'c1', Action: 'Execution of Unrecognized Software Blocked' },
       { ...base, EventType: 'DeviceControlEvent', UniqueID: 'd1', Vendor: 'USB' },
-      { ...base, EventType: 'SystemEvent', UniqueID: 's2', LogDate: 1773472800123, Number: 99999, Title: 'A new kind', Severity: 1 },
+      // LogDate as epoch milliseconds, as some captures write it.
+      { ...base, EventType: 'SystemEvent', UniqueID: 's2', LogDate: 1773472800123 as unknown as string, Number: 99999, Title: 'A new kind', Severity: 1 },
     ];
     writeArchiveObject(root, firehoseKey('ws-events', new Date(base.LogDate), 1, false), JSON.stringify(envelope(events, 'x')) + '\n', false);
     const db = join(tempDir('events-typed-db'), 'fleet.duckdb');
