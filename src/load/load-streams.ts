@@ -1,6 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { posix } from 'node:path';
-import { defaults } from '../config';
+import { debugEnabled, defaults } from '../config';
 import type { Compression, FileFormat } from '../formats/sniff';
 import { locateParseError } from '../formats/locate-error';
 import { inBatches } from '../store/in-batches';
@@ -52,7 +52,15 @@ export async function loadStreamFiles(
   }
   for (const group of groups.values()) {
     for (const batch of inBatches(group, textBytes, batchBytes, defaults.streamBatchObjects)) {
-      const together = batch.length > 1 && (await loadBatch(store, batch, sourceUri).then(() => true, () => false));
+      const together =
+        batch.length > 1 &&
+        (await loadBatch(store, batch, sourceUri).then(
+          () => true,
+          (error: unknown) => {
+            if (debugEnabled()) process.stderr.write(`fleetkit: a batch of ${batch.length} archive objects failed (${(error as Error).message.split('\n')[0]}); loading them one at a time\n`);
+            return false;
+          },
+        ));
       if (together) {
         await counted(store, batch, sourceUri, summary, report);
         continue;
