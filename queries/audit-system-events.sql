@@ -21,6 +21,5 @@ FROM system_events
 WHERE (number IN (730, 731, 393, 394, 250, 251, 252, 350, 351, 352)
        OR number BETWEEN 600 AND 610 OR number BETWEEN 650 AND 672
        OR coalesce(action_by, 'System') <> 'System')
-  AND ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
-  AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
+  AND fk_on_days(log_date, $from, $to)
 ORDER BY log_date, number, unique_id;

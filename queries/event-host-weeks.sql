@@ -9,8 +9,7 @@ WITH scoped AS (
   SELECT host_id, host_name, log_date, CAST(date_trunc('week', log_date AT TIME ZONE 'UTC') AS DATE) AS week_start
   FROM events
   WHERE host_id IS NOT NULL
-    AND ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
-    AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
+    AND fk_on_days(log_date, $from, $to)
 ),
 busiest AS (
   SELECT host_id, arg_max(host_name, log_date) AS host_name, count(*) AS total

@@ -15,8 +15,7 @@ WITH named AS (
            ELSE error('by must be rule, host, malware or source_ip, not ' || $by)
          END AS subject
   FROM fk_events
-  WHERE ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
-    AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
+  WHERE fk_on_days(log_date, $from, $to)
 )
 SELECT subject,
        string_agg(DISTINCT event_type, ', ' ORDER BY event_type) AS event_types,

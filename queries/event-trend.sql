@@ -13,7 +13,6 @@ SELECT
   count(*) AS events,
   count(DISTINCT host_id) AS computers
 FROM events
-WHERE ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
-  AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
+WHERE fk_on_days(log_date, $from, $to)
 GROUP BY ALL
 ORDER BY period_start, event_type;

@@ -9,7 +9,6 @@ SELECT CAST(date_trunc('week', log_date AT TIME ZONE 'UTC') AS DATE) AS week_sta
        count(DISTINCT host_id) AS computers,
        count(DISTINCT rule_name) AS rules
 FROM intrusion_prevention_events
-WHERE ($from IS NULL OR log_date >= CAST(CAST($from AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
-  AND ($to IS NULL OR log_date < CAST(CAST($to AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC')
+WHERE fk_on_days(log_date, $from, $to)
 GROUP BY ALL
 ORDER BY week_start, mode;

@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS fk_stream_objects (
 CREATE OR REPLACE MACRO fk_event_time(value) AS
   coalesce(make_timestamptz(TRY_CAST(value AS BIGINT) * 1000), TRY_CAST(value AS TIMESTAMPTZ));
 
+-- Whether an event's time falls on the UTC days from `from_day` to `to_day`, both whole; a NULL bound is open.
+CREATE OR REPLACE MACRO fk_on_days(log_date, from_day, to_day) AS
+  (from_day IS NULL OR log_date >= CAST(CAST(from_day AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
+  AND (to_day IS NULL OR log_date < CAST(CAST(to_day AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC');
+
 -- Where UniqueID is missing: (TenantID, EventType, EventID, LogDate, HostID), domain.md §3.
 CREATE OR REPLACE MACRO fk_event_key(unique_id, tenant_id, event_type, event_id, log_date, host_id) AS
   coalesce(unique_id, 'fallback:' || concat_ws('|', tenant_id, event_type, event_id, strftime(log_date AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%g'), host_id));

@@ -1,7 +1,8 @@
 import { listValue } from '@duckdb/node-api';
 import { posix } from 'node:path';
 import { debugEnabled, defaults } from '../config';
-import type { Compression, FileFormat } from '../formats/sniff';
+import type { Compression } from '../formats/sniff';
+import type { FetchedFile } from './fetched-file';
 import { locateParseError } from '../formats/locate-error';
 import { inBatches } from '../store/in-batches';
 import { streamCatalog } from '../store/object-catalog';
@@ -11,19 +12,8 @@ import type { LoadSummary } from './load-summary';
 import { outOfMemory } from './out-of-memory';
 import type { LoadEvent } from './progress';
 
-/** An archive object of a stream (security events), fetched to a local path. */
-export interface StreamFile {
-  stream: string;
-  key: string;
-  /** Where a person finds the object: `s3://bucket/prefix/key` or the file's path. */
-  location: string;
-  path: string;
-  etag: string;
-  size: number;
-  lastModified: Date;
-  format: FileFormat;
-  compression: Compression;
-}
+/** An archive object of a stream (security events), fetched to a local path: a file with no Hive partitions. */
+export type StreamFile = Omit<FetchedFile, 'partitions' | 'compression'> & { stream: string; compression: Compression };
 
 /** The archive objects the store holds, by key: an object listed with the same ETag is not read again. */
 export async function loadedStreamObjects(store: Store, sourceUri: string): Promise<Map<string, string>> {
