@@ -13,7 +13,7 @@ days AS (
   WHERE first_day IS NOT NULL AND last_day IS NOT NULL
 ),
 counted AS (
-  SELECT CAST(log_date AT TIME ZONE 'UTC' AS DATE) AS day, count(*) AS events, count(DISTINCT host_id) AS computers
+  SELECT fk_utc_day(log_date) AS day, count(*) AS events, count(DISTINCT host_id) AS computers
   FROM events
   GROUP BY ALL
 )

@@ -6,7 +6,7 @@
 --
 -- A computer is named by the host name of its latest event. Weeks start on Monday, UTC.
 WITH scoped AS (
-  SELECT host_id, host_name, log_date, CAST(date_trunc('week', log_date AT TIME ZONE 'UTC') AS DATE) AS week_start
+  SELECT host_id, host_name, log_date, CAST(date_trunc('week', fk_utc_day(log_date)) AS DATE) AS week_start
   FROM events
   WHERE host_id IS NOT NULL
     AND fk_on_days(log_date, $from, $to)

@@ -8,7 +8,7 @@
 SELECT
   CAST(date_trunc(
     CASE WHEN $grain IN ('day', 'week', 'month') THEN $grain ELSE error('grain must be day, week or month, not ' || $grain) END,
-    log_date AT TIME ZONE 'UTC') AS DATE) AS period_start,
+    fk_utc_day(log_date)) AS DATE) AS period_start,
   event_type,
   count(*) AS events,
   count(DISTINCT host_id) AS computers

@@ -3,7 +3,7 @@
 -- @param to DATE default NULL Last day to count (the whole day); the latest event's when omitted.
 --
 -- Weeks start on Monday, UTC.
-SELECT CAST(date_trunc('week', log_date AT TIME ZONE 'UTC') AS DATE) AS week_start,
+SELECT CAST(date_trunc('week', fk_utc_day(log_date)) AS DATE) AS week_start,
        CASE WHEN detect_only THEN 'detect' ELSE 'prevent' END AS mode,
        count(*) AS events,
        count(DISTINCT host_id) AS computers,

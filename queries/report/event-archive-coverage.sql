@@ -17,7 +17,7 @@ days AS (
   SELECT CAST(unnest(generate_series(span_start, span_end, INTERVAL 1 DAY)) AS DATE) AS day FROM span WHERE span_start <= span_end
 ),
 recorded AS (
-  SELECT DISTINCT CAST(log_date AT TIME ZONE 'UTC' AS DATE) AS day
+  SELECT DISTINCT fk_utc_day(log_date) AS day
   FROM events
   WHERE log_date >= $from::TIMESTAMPTZ AND log_date < $to::TIMESTAMPTZ
 )

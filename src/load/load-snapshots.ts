@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cacheDirFor, defaults, engineSettings, loadWriters } from '../config';
+import { cacheDirFor, defaults, engineSettings, loadWriters, streamBatchBytes } from '../config';
 import { openSource } from '../source/open-source';
 import type { SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
@@ -173,9 +173,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     for (const writer of writers.slice(1)) writer.closeSync();
     const failed = written.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
-    // On one connection, after the runs: two transactions at once could each add an event the other adds. Alone, it
-    // has the memory of every writer.
-    await loadStreamFiles(store, streamFiles, source.uri, batchBytes * writerCount, summary, report, engine.memoryLimit);
+    // On one connection, after the runs: two transactions at once could each add an event the other adds.
+    await loadStreamFiles(store, streamFiles, source.uri, streamBatchBytes(engine), summary, report, engine.memoryLimit);
     summary.streams.retentionDays = await eventRetentionDays(store);
     const cutoff = retentionCutoff(summary.streams.retentionDays, new Date());
     if (cutoff !== null) summary.streams.pruned = await pruneEventsBefore(store, cutoff);

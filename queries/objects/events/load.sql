@@ -11,28 +11,30 @@ SELECT * FROM (
 );
 
 -- A value is an SNS envelope (its Message the events as text), a Lambda invocation (Records[].Sns.Message), or the
--- events themselves: an array of them, or one (managers 9.6 and older). One pass over the values: a CTE read twice
--- would be held whole in memory.
+-- events themselves: an array of them, or one (managers 9.6 and older). Each text is parsed as few times as it can
+-- be: the envelope once, a message once to split it into events, each event once for its fields. One pass over the
+-- values: a CTE read twice would be held whole in memory.
 CREATE OR REPLACE TEMP TABLE fk_event_stage AS
-WITH messages AS (
-  SELECT path, unnest(messages) AS message
-  FROM (
-    SELECT filename AS path,
-           CASE WHEN json_type(json, 'Records') = 'ARRAY'
-                  THEN [json(json_extract_string(invocation, '$.Sns.Message')) FOR invocation IN CAST(json_extract(json, 'Records') AS JSON[])]
-                WHEN json_type(json, 'Message') = 'VARCHAR' AND json_extract_string(json, 'Type') IS NOT NULL
-                  THEN [json(json_extract_string(json, 'Message'))]
-                ELSE [json] END AS messages
-    FROM read_json_objects($paths, format = $format, compression = $compression, filename = true)
-  )
+WITH envelopes AS (
+  SELECT filename AS path, json,
+         json_transform(json, '{"Type": "VARCHAR", "Message": "VARCHAR", "Records": [{"Sns": {"Message": "VARCHAR"}}]}') AS envelope
+  FROM read_json_objects($paths, format = $format, compression = $compression, filename = true)
+),
+messages AS (
+  SELECT path,
+         unnest(CASE WHEN envelope.Records IS NOT NULL THEN [invocation.Sns.Message FOR invocation IN envelope.Records]
+                     WHEN envelope.Type IS NOT NULL AND envelope.Message IS NOT NULL THEN [envelope.Message]
+                     ELSE [CAST(json AS VARCHAR)] END) AS message
+  FROM envelopes
 ),
 delivered AS (
-  SELECT path, unnest(CASE WHEN json_type(message) = 'ARRAY' THEN CAST(message AS JSON[]) ELSE [message] END) AS event
+  SELECT path, unnest(CASE WHEN starts_with(ltrim(message), '[') THEN CAST(json(message) AS JSON[]) ELSE [json(message)] END) AS event
   FROM messages
 ),
+-- json() writes a value without spaces: an object's text starts with its brace.
 checked AS (
   SELECT path,
-         CASE WHEN json_type(event) = 'OBJECT' THEN event
+         CASE WHEN starts_with(event, '{') THEN event
               ELSE error('holds a value that is not an event (a JSON ' || lower(json_type(event)) || '): ' || left(CAST(event AS VARCHAR), 80)) END AS event
   FROM delivered
 ),
