@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleData } from '../src/sample/write';
-import { runCli } from './helpers/cli';
+import { CLI, runCli } from './helpers/cli';
 import { tempDir } from './helpers/tree';
 import { commands } from '../src/cli/commands';
 
@@ -47,6 +48,18 @@ describe('fleetkit query', () => {
       expect(typeof row.computers).toBe('number');
       expect(typeof row.with_agent).toBe('number');
     }
+  });
+
+  it('stops quietly when the reader closes the pipe early, as `| head` does', async () => {
+    const child = spawn(process.execPath, [CLI, 'query', 'SELECT range AS n FROM range(3000000)', '--db', db, '--format', 'csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const firstChunk = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8'))));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(firstChunk.startsWith('n\r\n0\r\n')).toBe(true);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 
   it('writes CSV with quoting, an aligned table, Parquet and Arrow of the same rows', async () => {
