@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cacheDirFor, defaults, engineSettings, loadWriters, streamBatchBytes } from '../config';
+import { cacheDirFor, defaults, engineSettings, loadWriters } from '../config';
 import { openSource } from '../source/open-source';
 import type { SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
@@ -174,7 +174,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
     const failed = written.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
     // On one connection, after the runs: two transactions at once could each add an event the other adds.
-    await loadStreamFiles(store, streamFiles, source.uri, streamBatchBytes(engine), summary, report, engine.memoryLimit);
+    await loadStreamFiles(store, streamFiles, source.uri, engine, summary, report);
     summary.streams.retentionDays = await eventRetentionDays(store);
     const cutoff = retentionCutoff(summary.streams.retentionDays, new Date());
     if (cutoff !== null) summary.streams.pruned = await pruneEventsBefore(store, cutoff);

@@ -1,6 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { posix } from 'node:path';
-import { debugEnabled, defaults } from '../config';
+import { debugEnabled, defaults, streamBatchBytes, type EngineSettings } from '../config';
 import type { Compression } from '../formats/sniff';
 import type { FetchedFile } from './fetched-file';
 import { locateParseError } from '../formats/locate-error';
@@ -30,10 +30,9 @@ export async function loadStreamFiles(
   store: Store,
   files: StreamFile[],
   sourceUri: string,
-  batchBytes: number,
+  engine: EngineSettings,
   summary: LoadSummary,
   report: (event: LoadEvent) => void,
-  memoryLimit: string,
 ): Promise<void> {
   const groups = new Map<string, StreamFile[]>();
   for (const file of [...files].sort((a, b) => (a.key < b.key ? -1 : 1))) {
@@ -41,7 +40,7 @@ export async function loadStreamFiles(
     groups.set(group, [...(groups.get(group) ?? []), file]);
   }
   for (const group of groups.values()) {
-    for (const batch of inBatches(group, textBytes, batchBytes, defaults.streamBatchObjects)) {
+    for (const batch of inBatches(group, textBytes, streamBatchBytes(engine), defaults.streamBatchObjects)) {
       const together =
         batch.length > 1 &&
         (await loadBatch(store, batch, sourceUri).then(
@@ -60,7 +59,7 @@ export async function loadStreamFiles(
           await loadBatch(store, [file], sourceUri);
           await counted(store, [file], sourceUri, summary, report);
         } catch (error) {
-          await failed(store, file, error, sourceUri, summary, report, memoryLimit);
+          await failed(store, file, error, sourceUri, summary, report, engine.memoryLimit);
         }
       }
     }
