@@ -42,7 +42,7 @@ function utcMonth(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
 }
 
-/** computer_snapshots as design.md defines it, from the generator's records (record and version key aside). */
+/** computer_snapshots as docs/data-model.md defines it, from the generator's records (record and version key aside). */
 function expectedComputerRow(run: GeneratedRun, record: Json): Json {
   const lastContact = record.lastAgentCommunication == null ? null : new Date(Number(record.lastAgentCommunication));
   const ec2 = (record.ec2VirtualMachineSummary as Json | undefined) ?? null;
@@ -388,11 +388,11 @@ describe('computer_changes kept by the loader', () => {
     const expected = expectedComputerChanges(computerRuns).sort(computerChangeOrder);
     await typed.store.run('DELETE FROM fk_computer_change_pairs');
     const [{ bytes }] = await rows(typed, 'SELECT max(size // row_count) AS bytes FROM fk_files');
-    // Shares of about three computers each: runs are split over several.
-    await typed.store.query(catalogObject('computers')!.settle!.plan, { bytes: 3 * Number(bytes) });
+    // Shares of about ten computers each: runs are split over several.
+    await typed.store.query(catalogObject('computers')!.settle!.plan, { bytes: 10 * Number(bytes) });
     const [{ split }] = await rows(typed, 'SELECT count(*) AS split FROM fk_settle_runs WHERE first_share < last_share');
     expect(Number(split)).toBeGreaterThan(0);
-    await typed.store.settle(3 * Number(bytes));
+    await typed.store.settle(10 * Number(bytes));
     const [{ left }] = await rows(typed, "SELECT count(*) AS left FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'fk_settle_')");
     expect(Number(left)).toBe(0);
     const [{ n }] = await rows(typed, 'SELECT count(*) AS n FROM fk_computer_changes');
