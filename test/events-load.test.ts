@@ -24,7 +24,7 @@ async function storedCounts(db: string): Promise<Map<string, number>> {
 }
 
 /**
- * An archive in every form of domain.md §3, its events spread over them: Firehose objects of SNS envelopes (GZIP),
+ * An archive in every form Event Forwarding archives take, its events spread over them: Firehose objects of SNS envelopes (GZIP),
  * of bare arrays per line, of arrays concatenated with no newline; Lambda one-event-per-object files keyed by host;
  * an old manager's single-object message; a Lambda invocation's Records. A share of messages is delivered twice,
  * in a second object, and some events arrive two days after their LogDate.

@@ -89,7 +89,7 @@ describe('loading AppFlow exports from S3 (fauxqs on loopback, uploaded and mirr
     const expectedRuns = 2 * (variant.weeks - (variant.missingWeeks?.length ?? 0));
     expect(fromS3.snapshots).toHaveLength(expectedRuns);
     if (variant.layout === 'partitioned') {
-      // The records' floor (domain.md §1) may place a run later than the start of its date folder.
+      // A run is no older than the newest communication its computers show, which may place it after its date folder's start.
       expect(fromS3.snapshots.every((s) => s.time_source === 'partition' || s.time_source === 'records')).toBe(true);
     }
   });

@@ -8,7 +8,7 @@ import { loadGeneratedRuns, openModelFixture, type ModelFixture } from './helper
 
 const HOSTILE = `'; DROP TABLE fk_runs; --`;
 
-/** The named queries contracts.md promises, their parameters (name type default) and the columns others read. */
+/** The named queries users, charts and the report rely on, their parameters (name type default) and the columns others read. */
 const CONTRACT: Record<string, { params: string[]; columns: string[] }> = {
   'fleet-coverage': {
     params: ['from DATE NULL', 'to DATE NULL', 'flow VARCHAR NULL'],

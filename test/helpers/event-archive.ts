@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { writeKey } from './tree';
 
-/** One Workload Security event as SNS carries it (domain.md §3). */
+/** One Workload Security event as SNS carries it: its documented fields, numbers written as numbers. */
 export type WsEvent = Record<string, unknown> & { EventType: string; LogDate: string };
 
 /** The mix of a real archive: firewall and intrusion prevention dominate. */
@@ -112,7 +112,7 @@ export function writeArchiveObject(root: string, key: string, content: string, g
   return bytes.length;
 }
 
-/** The fallback identity of an event without UniqueID (domain.md §3), as the test's oracle reckons it. */
+/** The identity of an event without UniqueID, (TenantID, EventType, EventID, LogDate, HostID), as the test's oracle reckons it. */
 export function eventKey(event: WsEvent): string {
   return typeof event.UniqueID === 'string' ? event.UniqueID : `${event.TenantID}|${event.EventType}|${event.EventID}|${new Date(event.LogDate).toISOString()}|${event.HostID}`;
 }
