@@ -3,9 +3,8 @@
 -- @param from DATE default NULL First day to show; the earliest event's when omitted.
 -- @param to DATE default NULL Last day to show; the latest event's when omitted.
 WITH bounds AS (
-  SELECT coalesce(CAST($from AS DATE), CAST(min(log_date AT TIME ZONE 'UTC') AS DATE)) AS first_day,
-         coalesce(CAST($to AS DATE), CAST(max(log_date AT TIME ZONE 'UTC') AS DATE)) AS last_day
-  FROM events
+  SELECT coalesce(CAST($from AS DATE), min(day)) AS first_day, coalesce(CAST($to AS DATE), max(day)) AS last_day
+  FROM fk_event_days
 ),
 days AS (
   SELECT CAST(unnest(generate_series(first_day, last_day, INTERVAL 1 DAY)) AS DATE) AS day
@@ -13,8 +12,8 @@ days AS (
   WHERE first_day IS NOT NULL AND last_day IS NOT NULL
 ),
 counted AS (
-  SELECT fk_utc_day(log_date) AS day, count(*) AS events, count(DISTINCT host_id) AS computers
-  FROM events
+  SELECT day, CAST(sum(events) AS BIGINT) AS events, count(DISTINCT host_id) AS computers
+  FROM fk_event_days
   GROUP BY ALL
 )
 SELECT d.day, coalesce(c.events, 0) AS events, coalesce(c.computers, 0) AS computers, c.events IS NULL AS gap

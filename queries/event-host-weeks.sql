@@ -6,20 +6,20 @@
 --
 -- A computer is named by the host name of its latest event. Weeks start on Monday, UTC.
 WITH scoped AS (
-  SELECT host_id, host_name, log_date, CAST(date_trunc('week', fk_utc_day(log_date)) AS DATE) AS week_start
-  FROM events
+  SELECT host_id, host_name, host_name_at, CAST(date_trunc('week', day) AS DATE) AS week_start, events
+  FROM fk_event_days
   WHERE host_id IS NOT NULL
-    AND fk_on_days(log_date, $from, $to)
+    AND fk_in_days(day, $from, $to)
 ),
 busiest AS (
-  SELECT host_id, arg_max(host_name, log_date) AS host_name, count(*) AS total
+  SELECT host_id, arg_max(host_name, host_name_at) AS host_name, CAST(sum(events) AS BIGINT) AS total
   FROM scoped
   GROUP BY host_id
   ORDER BY total DESC, host_id
   LIMIT $top
 )
-SELECT s.week_start, b.host_id, coalesce(b.host_name, CAST(b.host_id AS VARCHAR)) AS host_name, count(*) AS events, b.total AS period_events
+SELECT s.week_start, b.host_id, coalesce(b.host_name, CAST(b.host_id AS VARCHAR)) AS host_name, CAST(sum(s.events) AS BIGINT) AS events, b.total AS period_events
 FROM scoped AS s
 JOIN busiest AS b USING (host_id)
-GROUP BY ALL
+GROUP BY s.week_start, b.host_id, b.host_name, b.total
 ORDER BY b.total DESC, b.host_id, s.week_start;

@@ -5,7 +5,10 @@
 -- @param top INTEGER default 10 How many to show.
 --
 -- Each event counts once however often it was delivered. Days are UTC.
-WITH named AS (
+--
+-- Ranked first by count alone, then described from the top subjects' events: counting the computers and types of
+-- every subject took five times as long by source address (260,000 of them in ten million events).
+WITH named AS NOT MATERIALIZED (
   SELECT event_type, host_id, log_date,
          CASE $by
            WHEN 'rule' THEN rule_name
@@ -16,15 +19,27 @@ WITH named AS (
          END AS subject
   FROM fk_events
   WHERE fk_on_days(log_date, $from, $to)
+),
+ranked AS (
+  SELECT subject, count(*) AS events
+  FROM named
+  WHERE subject IS NOT NULL AND subject <> ''
+  GROUP BY subject
+  ORDER BY events DESC, subject
+  LIMIT $top
+),
+grouped AS (
+  SELECT n.subject, n.event_type, n.host_id, count(*) AS events, min(n.log_date) AS first_seen, max(n.log_date) AS last_seen
+  FROM named AS n
+  WHERE n.subject IN (SELECT subject FROM ranked)
+  GROUP BY ALL
 )
-SELECT subject,
-       string_agg(DISTINCT event_type, ', ' ORDER BY event_type) AS event_types,
-       count(*) AS events,
-       count(DISTINCT host_id) AS computers,
-       min(log_date) AS first_seen,
-       max(log_date) AS last_seen
-FROM named
-WHERE subject IS NOT NULL AND subject <> ''
-GROUP BY subject
-ORDER BY events DESC, subject
-LIMIT $top;
+SELECT g.subject,
+       string_agg(DISTINCT g.event_type, ', ' ORDER BY g.event_type) AS event_types,
+       CAST(sum(g.events) AS BIGINT) AS events,
+       count(DISTINCT g.host_id) AS computers,
+       min(g.first_seen) AS first_seen,
+       max(g.last_seen) AS last_seen
+FROM grouped AS g
+GROUP BY g.subject
+ORDER BY events DESC, g.subject;

@@ -8,11 +8,11 @@
 SELECT
   CAST(date_trunc(
     CASE WHEN $grain IN ('day', 'week', 'month') THEN $grain ELSE error('grain must be day, week or month, not ' || $grain) END,
-    fk_utc_day(log_date)) AS DATE) AS period_start,
+    day) AS DATE) AS period_start,
   event_type,
-  count(*) AS events,
+  CAST(sum(events) AS BIGINT) AS events,
   count(DISTINCT host_id) AS computers
-FROM events
-WHERE fk_on_days(log_date, $from, $to)
+FROM fk_event_days
+WHERE fk_in_days(day, $from, $to)
 GROUP BY ALL
 ORDER BY period_start, event_type;

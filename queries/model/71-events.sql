@@ -43,12 +43,16 @@ CREATE OR REPLACE MACRO fk_event_time(value) AS
 CREATE OR REPLACE MACRO fk_utc_day(log_date) AS
   CAST(DATE '1970-01-01' + CAST(epoch_us(log_date) // 86400000000 AS INTEGER) AS DATE);
 
+-- Whether a UTC day is one of those from `from_day` to `to_day`; a NULL bound is open.
+CREATE OR REPLACE MACRO fk_in_days(day, from_day, to_day) AS
+  (from_day IS NULL OR day >= CAST(from_day AS DATE)) AND (to_day IS NULL OR day <= CAST(to_day AS DATE));
+
 -- Whether an event's time falls on the UTC days from `from_day` to `to_day`, both whole; a NULL bound is open.
 CREATE OR REPLACE MACRO fk_on_days(log_date, from_day, to_day) AS
   (from_day IS NULL OR log_date >= CAST(CAST(from_day AS DATE) AS TIMESTAMP) AT TIME ZONE 'UTC')
   AND (to_day IS NULL OR log_date < CAST(CAST(to_day AS DATE) + 1 AS TIMESTAMP) AT TIME ZONE 'UTC');
 
--- Where UniqueID is missing: (TenantID, EventType, EventID, LogDate, HostID), domain.md §3.
+-- Where UniqueID is missing (older managers): (TenantID, EventType, EventID, LogDate, HostID) names one event.
 CREATE OR REPLACE MACRO fk_event_key(unique_id, tenant_id, event_type, event_id, log_date, host_id) AS
   coalesce(unique_id, 'fallback:' || concat_ws('|', tenant_id, event_type, event_id, strftime(log_date AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%g'), host_id));
 
@@ -73,7 +77,7 @@ CREATE OR REPLACE MACRO fk_event_action(event_type, action, scan_result) AS CASE
   WHEN event_type = 'AntiMalwareEvent' THEN scan_result
 END;
 
--- design.md "events": SystemEvent Info/Warning/Error; PayloadLog and IntegrityEvent Severity 1–4; LogInspectionEvent
+-- The severities of docs/data-model.md "Events": SystemEvent Info/Warning/Error; PayloadLog and IntegrityEvent Severity 1–4; LogInspectionEvent
 -- OSSEC_Level in fours; every AntiMalwareEvent high; WebReputationEvent by Risk (Suspicious medium, Highly Suspicious
 -- high, Dangerous critical, Untested and Blocked by Administrator low).
 CREATE OR REPLACE MACRO fk_event_severity(event_type, severity, ossec_level, risk) AS CASE

@@ -20,8 +20,11 @@ export async function setEventRetention(store: Store, days: number | null): Prom
 
 /** Removes the events recorded before `before`; returns how many were removed. */
 export async function pruneEventsBefore(store: Store, before: Date): Promise<number> {
-  const result = await store.query(sqlFile('store/prune-events'), { before: before.toISOString() });
-  return Number(result.rows[0]?.Count ?? 0);
+  return store.transaction(async () => {
+    const result = await store.query(sqlFile('store/prune-events'), { before: before.toISOString() });
+    await store.run(sqlFile('store/recount-event-day'), { before: before.toISOString() });
+    return Number(result.rows[0]?.Count ?? 0);
+  });
 }
 
 /** The start of the days the retention keeps, counted back from `now`; null when the store keeps every event. */

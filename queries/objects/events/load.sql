@@ -1,4 +1,4 @@
--- Loads the events of a batch of archive objects (Firehose, Lambda or old single-object messages, domain.md §3):
+-- Loads the events of a batch of archive objects (Firehose, Lambda, or the single-object messages of old managers):
 -- `$paths` the local files, all of one `$compression` and `$format` (`newline_delimited`, or `unstructured` for
 -- values that span lines or follow one another with no newline); `$files` their objects as a JSON list of
 -- {path, object_key, etag, size, last_modified}. Each event is added once: one already stored (by fk_event_key) or
@@ -91,6 +91,13 @@ WHERE s.rowid IN (
   )
   GROUP BY d.event_key
 );
+
+-- The counts of what this transaction (now()) wrote, by UTC day, type and computer (queries/model/72-event-days.sql).
+INSERT INTO fk_event_days
+SELECT fk_utc_day(log_date), event_type, host_id, count(*), arg_max(host_name, log_date), max(log_date) FILTER (WHERE host_name IS NOT NULL)
+FROM fk_events
+WHERE written_at = now()
+GROUP BY ALL;
 
 -- An object rewritten since it was loaded keeps one row, its latest.
 DELETE FROM fk_stream_objects
