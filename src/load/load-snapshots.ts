@@ -189,7 +189,8 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       );
     }
     summary.notices.push(...(await twoFlowsNotices(store)));
-    await store.run(sqlFile('store/checkpoint'));
+    const deleted = summary.streams.pruned > 0 || summary.runsReloaded > 0;
+    await store.run(sqlFile(deleted ? 'store/checkpoint-after-deleting' : 'store/checkpoint'));
     summary.filesDownloaded = source.stats?.downloaded ?? 0;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
