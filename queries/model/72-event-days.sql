@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS fk_event_days (
 
 -- A store whose events were loaded before the counts were kept gets them once, from its events.
 INSERT INTO fk_event_days
-SELECT fk_utc_day(log_date), event_type, host_id, count(*), arg_max(host_name, log_date), max(log_date) FILTER (WHERE host_name IS NOT NULL)
+SELECT fk_utc_day(log_date) AS day, event_type, host_id, count(*), arg_max(host_name, log_date), max(log_date) FILTER (WHERE host_name IS NOT NULL)
 FROM fk_events
 WHERE NOT EXISTS (SELECT 1 FROM fk_event_days)
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY day, event_type, host_id;
