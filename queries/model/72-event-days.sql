@@ -11,10 +11,18 @@ CREATE TABLE IF NOT EXISTS fk_event_days (
   host_name_at  TIMESTAMPTZ           -- when that event was recorded
 );
 
--- A store whose events were loaded before the counts were kept gets them once, from its events.
-INSERT INTO fk_event_days
-SELECT fk_utc_day(log_date) AS day, event_type, host_id, count(*), arg_max(host_name, log_date), max(log_date) FILTER (WHERE host_name IS NOT NULL)
+-- The rows of fk_event_days for the events recorded from `since` until before `until` and written at or after
+-- `written_since`. Bounds, not optional filters: DuckDB skips row groups by a bound, not by an OR. In order of day,
+-- type and computer: counting a week's computers over ten million events' counts took 0.48 s unordered, 0.32 s so.
+CREATE OR REPLACE MACRO fk_event_day_counts(since, until, written_since) AS TABLE
+SELECT fk_utc_day(log_date) AS day, event_type, host_id, count(*) AS events,
+       arg_max(host_name, log_date) AS host_name, max(log_date) FILTER (WHERE host_name IS NOT NULL) AS host_name_at
 FROM fk_events
-WHERE NOT EXISTS (SELECT 1 FROM fk_event_days)
+WHERE log_date >= since AND log_date < until AND written_at >= written_since
 GROUP BY ALL
 ORDER BY day, event_type, host_id;
+
+-- A store whose events were loaded before the counts were kept gets them once, from its events.
+INSERT INTO fk_event_days
+SELECT * FROM fk_event_day_counts('-infinity'::TIMESTAMPTZ, 'infinity'::TIMESTAMPTZ, '-infinity'::TIMESTAMPTZ)
+WHERE NOT EXISTS (SELECT 1 FROM fk_event_days);
