@@ -90,6 +90,28 @@ describe('loading security and system events', () => {
     expect(await storedCounts(db)).toEqual(countsByTypeAndDay(events));
   });
 
+  it('reads large objects straight from their files and small ones gathered first, to the same events', async () => {
+    const events = generateEvents({ count: 3000, hosts: 30, start: START, days: 6 });
+    // Six objects of 500 events hold hundreds of KB of text each, well over what is gathered first; the same events
+    // one envelope an object hold well under it.
+    const large = tempDir('events-large');
+    for (const [i, batch] of chunks(events, 500).entries()) {
+      writeArchiveObject(large, firehoseKey('ws-events', new Date(START.getTime() + i * DAY), i, true), chunks(batch, 50).map((m, j) => JSON.stringify(envelope(m, `big-${i}-${j}`))).join('\n') + '\n', true);
+    }
+    const small = tempDir('events-small');
+    for (const [i, batch] of chunks(events, 5).entries()) {
+      writeArchiveObject(small, firehoseKey('ws-events', new Date(START.getTime() + (i % 6) * DAY), i, true), JSON.stringify(envelope(batch, `small-${i}`)) + '\n', true);
+    }
+    for (const [root, objects] of [[large, 6], [small, 600]] as const) {
+      const db = join(tempDir('events-db'), 'fleet.duckdb');
+      const loaded = await loadSnapshots({ source: root, db });
+      expect(loaded.streams, root).toMatchObject({ objectsLoaded: objects, objectsFailed: 0, delivered: events.length, added: events.length });
+      expect(await storedCounts(db)).toEqual(countsByTypeAndDay(events));
+      const stored = await rows(db, `SELECT unique_id, host_id FROM events ORDER BY unique_id`);
+      expect(stored.map((row) => `${row.unique_id}|${row.host_id}`)).toEqual(events.map((event) => `${event.UniqueID}|${event.HostID}`).sort());
+    }
+  });
+
   it('answers event-trend and event-archive-days from each event once, with the days the archive lacks as gaps', async () => {
     const root = tempDir('events-trend');
     const gapDay = '2026-03-04';

@@ -85,6 +85,7 @@ async function loadBatch(store: Store, batch: StreamFile[], sourceUri: string): 
       paths: listValue(batch.map((file) => file.path)),
       compression: batch[0].compression === 'gzip' ? 'gzip' : 'uncompressed',
       format: readAs(batch[0]),
+      gathered: batch.reduce((n, file) => n + textBytes(file), 0) / batch.length < defaults.streamGatherBelowBytes,
       files: JSON.stringify(
         batch.map((file) => ({ path: file.path, object_key: file.key, etag: file.etag, size: file.size, last_modified: file.lastModified.toISOString() })),
       ),

@@ -1,7 +1,8 @@
 -- Loads the events of a batch of archive objects (Firehose, Lambda, or the single-object messages of old managers):
 -- `$paths` the local files, all of one `$compression` and `$format` (`newline_delimited`, or `unstructured` for
 -- values that span lines or follow one another with no newline); `$files` their objects as a JSON list of
--- {path, object_key, etag, size, last_modified}. Each event is added once: one already stored (by fk_event_key) or
+-- {path, object_key, etag, size, last_modified}; `$gathered` whether the values are first gathered into one table (for
+-- small objects, see below). Each event is added once: one already stored (by fk_event_key) or
 -- earlier in the batch is counted as delivered, not added. Anything that is not an event fails the statement, and the
 -- loader then loads the objects one at a time, so that the failure names its object.
 CREATE OR REPLACE TEMP TABLE fk_event_files AS
@@ -9,6 +10,15 @@ SELECT * FROM (
   SELECT unnest(json_transform($files, '[{"path": "VARCHAR", "object_key": "VARCHAR", "etag": "VARCHAR",
     "size": "BIGINT", "last_modified": "TIMESTAMPTZ"}]'), recursive := true)
 );
+
+-- The values of small objects are gathered first: read straight from many small files, they reach the statement below
+-- a few rows at a time, and writing its typed rows a few at a time cost about 0.35 ms an object (348 objects of 7 KB:
+-- 206 ms, against 87 ms gathered). Gathering large objects costs more than it saves (200 objects of 1 MB: 4.8 s
+-- against 3.0 s). The branch not taken reads no file: a constant false filter leaves it out of the plan.
+CREATE OR REPLACE TEMP TABLE fk_event_values AS
+SELECT filename, json
+FROM read_json_objects($paths, format = $format, compression = $compression, filename = true)
+WHERE $gathered;
 
 -- A value is an SNS envelope (its Message the events as text), a Lambda invocation (Records[].Sns.Message), or the
 -- events themselves: an array of them, or one (managers 9.6 and older). Each text is parsed as few times as it can
@@ -18,7 +28,13 @@ CREATE OR REPLACE TEMP TABLE fk_event_stage AS
 WITH envelopes AS (
   SELECT filename AS path, json,
          json_transform(json, '{"Type": "VARCHAR", "Message": "VARCHAR", "Records": [{"Sns": {"Message": "VARCHAR"}}]}') AS envelope
-  FROM read_json_objects($paths, format = $format, compression = $compression, filename = true)
+  FROM (
+    SELECT filename, json FROM fk_event_values
+    UNION ALL
+    SELECT filename, json
+    FROM read_json_objects($paths, format = $format, compression = $compression, filename = true)
+    WHERE NOT $gathered
+  )
 ),
 messages AS (
   SELECT path,
@@ -38,14 +54,24 @@ checked AS (
               ELSE error('holds a value that is not an event (a JSON ' || lower(json_type(event)) || '): ' || left(CAST(event AS VARCHAR), 80)) END AS event
   FROM delivered
 ),
-fields AS (
-  SELECT path, event, json_transform(event, '{"EventType": "VARCHAR", "LogDate": "VARCHAR", "UniqueID": "VARCHAR",
-    "EventID": "VARCHAR", "TenantID": "VARCHAR", "HostID": "VARCHAR", "Hostname": "VARCHAR",
-    "HostSecurityPolicyID": "VARCHAR", "HostSecurityPolicyName": "VARCHAR", "HostGroupID": "VARCHAR",
-    "Severity": "VARCHAR", "OSSEC_Level": "VARCHAR", "Risk": "VARCHAR", "Action": "VARCHAR",
-    "ScanResultString": "VARCHAR", "Reason": "VARCHAR", "OSSEC_Description": "VARCHAR", "SourceIP": "VARCHAR",
-    "MalwareName": "VARCHAR"}') AS f
+-- One parse of each event for all its fields. json_transform into a struct of this many fields costs about half a
+-- millisecond per vector it is called on, and an archive of small objects (hourly Firehose files, Lambda's one event per
+-- object) gives it a vector per object: over 348 such objects it took 290 ms where this takes 90.
+field_values AS (
+  SELECT path, event, json_extract_string(event, [
+    '$.EventType', '$.LogDate', '$.UniqueID', '$.EventID', '$.TenantID', '$.HostID', '$.Hostname',
+    '$.HostSecurityPolicyID', '$.HostSecurityPolicyName', '$.HostGroupID', '$.Severity', '$.OSSEC_Level',
+    '$.Risk', '$.Action', '$.ScanResultString', '$.Reason', '$.OSSEC_Description', '$.SourceIP',
+    '$.MalwareName']) AS v
   FROM checked
+),
+fields AS (
+  SELECT path, event, {
+    'EventType': v[1], 'LogDate': v[2], 'UniqueID': v[3], 'EventID': v[4], 'TenantID': v[5], 'HostID': v[6],
+    'Hostname': v[7], 'HostSecurityPolicyID': v[8], 'HostSecurityPolicyName': v[9], 'HostGroupID': v[10],
+    'Severity': v[11], 'OSSEC_Level': v[12], 'Risk': v[13], 'Action': v[14], 'ScanResultString': v[15],
+    'Reason': v[16], 'OSSEC_Description': v[17], 'SourceIP': v[18], 'MalwareName': v[19]} AS f
+  FROM field_values
 ),
 timed AS (
   SELECT path, event, f,
@@ -112,3 +138,4 @@ LEFT JOIN (SELECT object_key, count(*) AS n FROM fk_events WHERE written_at = no
 
 DROP TABLE fk_event_stage;
 DROP TABLE fk_event_files;
+DROP TABLE fk_event_values;
