@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tableToIPC } from 'apache-arrow';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { defaults } from '../config';
 import { spreadsheetSafe } from '../output/spreadsheet-safe';
@@ -85,6 +84,7 @@ export const queryCommand: Command = {
       }
       const result = await store.query(sql, values);
       if (format === 'arrow') {
+        const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
         writeFileSync(out!, tableToIPC(result.toArrow(), 'file'));
         return 0;
       }

@@ -53,7 +53,7 @@ export interface LoadOptions {
 export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> {
   const started = performance.now();
   const dbPath = resolve(options.db);
-  const source = openSource({
+  const source = await openSource({
     source: options.source,
     cacheDir: options.cacheDir ?? cacheDirFor(dbPath),
     endpoint: options.endpoint,

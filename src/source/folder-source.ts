@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ExitCode } from '../errors';
 import { SourceError } from './s3-errors';
@@ -11,7 +10,8 @@ import { describeEntryError, isUnreadable, unreadableEntry } from './unreadable-
  * Symbolic links are followed, each real folder once: real folders are walked before links, so a link to a folder
  * already walked (an alias of a flow) is skipped and counted rather than listing its runs under a second name. A
  * link back to a folder above it is a loop and is listed as unreadable, like a dangling link or a folder that
- * cannot be opened.
+ * cannot be opened. The folder is read with synchronous calls: each takes microseconds, and the same calls awaited one
+ * after another took a second over the sample's 3,600 files and folders.
  */
 export function createFolderSource(folder: string): Source {
   const root = resolve(folder);
@@ -30,7 +30,7 @@ export function createFolderSource(folder: string): Source {
 async function* listFolder(root: string): AsyncGenerator<SourceObject> {
   let entries: Dirent[];
   try {
-    entries = await readdir(root, { withFileTypes: true });
+    entries = readdirSync(root, { withFileTypes: true });
   } catch (error) {
     const denied = ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
     throw new SourceError(`${root}: cannot list the folder (${describeEntryError(error)})`, {
@@ -38,7 +38,7 @@ async function* listFolder(root: string): AsyncGenerator<SourceObject> {
       exitCode: denied ? ExitCode.access : ExitCode.failed,
     });
   }
-  const rootReal = await realpath(root);
+  const rootReal = realpathSync(root);
   yield* walk(root, '', entries, [rootReal], new Set([rootReal]));
 }
 
@@ -53,12 +53,12 @@ async function* walk(
   for (const name of linksLast(entries)) {
     const key = relative === '' ? name : `${relative}/${name}`;
     const path = join(folder, name);
-    const unreadable = async (problem: string) => unreadableEntry(key, await lstat(path).then((s) => s.mtime, () => new Date(0)), problem);
+    const unreadable = (problem: string) => unreadableEntry(key, modifiedAt(path), problem);
     let info;
     try {
-      info = await stat(path);
+      info = statSync(path);
     } catch (error) {
-      yield await unreadable(describeEntryError(error));
+      yield unreadable(describeEntryError(error));
       continue;
     }
     if (info.isFile()) {
@@ -66,20 +66,20 @@ async function* walk(
       continue;
     }
     if (!info.isDirectory()) {
-      yield await unreadable('not a regular file');
+      yield unreadable('not a regular file');
       continue;
     }
     let real: string;
     let inside: Dirent[];
     try {
-      real = await realpath(path);
-      inside = await readdir(path, { withFileTypes: true });
+      real = realpathSync(path);
+      inside = readdirSync(path, { withFileTypes: true });
     } catch (error) {
-      yield await unreadable(`a folder that cannot be listed (${describeEntryError(error)})`);
+      yield unreadable(`a folder that cannot be listed (${describeEntryError(error)})`);
       continue;
     }
     if (ancestors.includes(real)) {
-      yield await unreadable(`a symbolic link to ${real}, a folder above it (a loop)`);
+      yield unreadable(`a symbolic link to ${real}, a folder above it (a loop)`);
       continue;
     }
     if (walked.has(real)) {
@@ -88,6 +88,15 @@ async function* walk(
     }
     walked.add(real);
     yield* walk(path, key, inside, [...ancestors, real], walked);
+  }
+}
+
+/** An entry's own modification time (a link's, not its target's), or the epoch when even that cannot be read. */
+function modifiedAt(path: string): Date {
+  try {
+    return lstatSync(path).mtime;
+  } catch {
+    return new Date(0);
   }
 }
 

@@ -1,16 +1,4 @@
-import {
-  Bool,
-  DateDay,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMicrosecond,
-  Utf8,
-  vectorFromArray,
-  type DataType,
-  type Vector,
-} from 'apache-arrow';
+import type { DataType, Table, Vector } from 'apache-arrow';
 import { DuckDBTypeId } from '@duckdb/node-api';
 
 /** What a table is made from: columns typed by DuckDB, rows keyed by column name (a QueryResult is one). */
@@ -19,7 +7,14 @@ export interface ArrowSource {
   readonly rows: readonly Readonly<Record<string, unknown>>[];
 }
 
+/** apache-arrow, loaded by the first table made: it takes about 100 ms to load, which a command without Arrow spares. */
+let loadedArrow: typeof import('apache-arrow') | undefined;
+function arrow(): typeof import('apache-arrow') {
+  return (loadedArrow ??= require('apache-arrow') as typeof import('apache-arrow'));
+}
+
 function arrowType(typeId: DuckDBTypeId): DataType {
+  const { Bool, DateDay, Float64, Int32, Int64, TimestampMicrosecond, Utf8 } = arrow();
   switch (typeId) {
     case DuckDBTypeId.BOOLEAN:
       return new Bool();
@@ -47,6 +42,7 @@ function arrowType(typeId: DuckDBTypeId): DataType {
 }
 
 function arrowValue(value: unknown, type: DataType): unknown {
+  const { Float64, Int64, TimestampMicrosecond, Utf8 } = arrow();
   if (value === null || value === undefined) return null;
   if (type instanceof Int64) return BigInt(value as number | bigint);
   if (type instanceof Float64) return Number(value);
@@ -60,6 +56,7 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 }
 
 export function arrowTable(result: ArrowSource): Table {
+  const { Table, vectorFromArray } = arrow();
   const vectors: Record<string, Vector> = {};
   for (const column of result.columns) {
     const type = arrowType(column.typeId);
