@@ -2,7 +2,7 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSnapshots } from '../src/load/load-snapshots';
-import { openStore } from '../src/store/store';
+import { openStore, Store } from '../src/store/store';
 import { chunks, countsByTypeAndDay, envelope, eventKey, firehoseKey, generateEvents, writeArchiveObject, type WsEvent } from './helpers/event-archive';
 import { jsonLines, tempDir, writeKey } from './helpers/tree';
 
@@ -161,6 +161,24 @@ describe('loading security and system events', () => {
       return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     };
     const field = (e: WsEvent, name: string) => (e[name] === undefined ? undefined : String(e[name]));
+    const scanTypes = ['Real-Time', 'Manual', 'Scheduled', 'Quick Scan'];
+    const expectListings = async (reader: { named(name: string): Promise<{ rows: Record<string, unknown>[] }> }) => {
+      const malware = events.filter((e) => e.EventType === 'AntiMalwareEvent');
+      const detections = (await reader.named('malware-detections')).rows;
+      expect(detections).toHaveLength(malware.length);
+      const stateThen = (e: WsEvent) => (Date.parse(e.LogDate) < runAt.getTime() ? null : Number(e.HostID) % 2 === 0 ? 'on' : 'off');
+      const expected = malware
+        .map((e) => [e.LogDate, Number(e.HostID), e.MalwareName, e.MalwareType, e.InfectedFilePath, scanTypes[Number(e.ScanType)], e.ScanResultString, stateThen(e)])
+        .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+      expect(detections.map((r) => [(r.log_date as Date).toISOString(), Number(r.host_id), r.malware_name, r.malware_type, r.infected_file_path, r.scan_type, r.scan_result, r.anti_malware_state_then])).toEqual(expected);
+
+      // The generator's system events are all offline, back online or sign-in events, each an audit event.
+      const audit = (await reader.named('audit-system-events')).rows;
+      expect(audit.map((r) => [Number(r.number), r.action_by, r.target_type])).toEqual(
+        events.filter((e) => e.EventType === 'SystemEvent').sort((a, b) => (a.LogDate < b.LogDate ? -1 : a.LogDate > b.LogDate ? 1 : 0)).map((e) => [Number(e.Number), e.ActionBy, e.TargetType]),
+      );
+      expect(new Set(audit.map((r) => r.category))).toEqual(new Set(['agent connectivity', 'access']));
+    };
     const store = await openStore(db);
     try {
       const top = async (params: Record<string, string>) => (await store.named('event-top', params)).rows.map((r) => [r.subject, Number(r.events)]);
@@ -181,12 +199,7 @@ describe('loading security and system events', () => {
         expect(rows.every((r) => Number(r.period_events) === hostTotals.get(host) && (r.week_start as Date).getUTCDay() === 1)).toBe(true);
       }
 
-      const malware = events.filter((e) => e.EventType === 'AntiMalwareEvent');
-      const detections = (await store.named('malware-detections')).rows;
-      expect(detections).toHaveLength(malware.length);
-      const stateThen = (e: WsEvent) => (Date.parse(e.LogDate) < runAt.getTime() ? null : Number(e.HostID) % 2 === 0 ? 'on' : 'off');
-      const expected = malware.map((e) => [e.LogDate, Number(e.HostID), e.MalwareName, e.ScanResultString, stateThen(e)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
-      expect(detections.map((r) => [(r.log_date as Date).toISOString(), Number(r.host_id), r.malware_name, r.scan_result, r.anti_malware_state_then])).toEqual(expected);
+      await expectListings(store);
 
       const ips = events.filter((e) => e.EventType === 'PayloadLog');
       const modes = (await store.named('intrusion-prevention-actions')).rows;
@@ -194,15 +207,24 @@ describe('loading security and system events', () => {
       expect(modes.filter((r) => r.mode === 'detect').reduce((n, r) => n + Number(r.events), 0)).toBe(ips.filter(detectOnly).length);
       expect(modes.filter((r) => r.mode === 'prevent').reduce((n, r) => n + Number(r.events), 0)).toBe(ips.filter((e) => !detectOnly(e)).length);
       expect(modes.every((r) => (r.week_start as Date).getUTCDay() === 1)).toBe(true);
-
-      // The generator's system events are all offline, back online or sign-in events, each an audit event.
-      const audit = (await store.named('audit-system-events')).rows;
-      expect(audit.map((r) => [Number(r.number), r.action_by])).toEqual(
-        events.filter((e) => e.EventType === 'SystemEvent').sort((a, b) => (a.LogDate < b.LogDate ? -1 : a.LogDate > b.LogDate ? 1 : 0)).map((e) => [Number(e.Number), e.ActionBy]),
-      );
-      expect(new Set(audit.map((r) => r.category))).toEqual(new Set(['agent connectivity', 'access']));
     } finally {
       store.close();
+    }
+
+    // As a store of schema 2, whose events typed none of the listed fields: the next writer types them from the records.
+    const older = await Store.open(db);
+    try {
+      await older.run(`UPDATE fk_events SET number = NULL, title = NULL, action_by = NULL, target_type = NULL, target_name = NULL, malware_type = NULL, infected_file_path = NULL, scan_type = NULL;
+        UPDATE fk_meta SET value = '2' WHERE name = 'schema_version'; UPDATE fk_meta SET value = 'older' WHERE name = 'installed_digest'`);
+    } finally {
+      older.closeSync();
+    }
+    (await Store.open(db)).closeSync();
+    const upgraded = await openStore(db);
+    try {
+      await expectListings(upgraded);
+    } finally {
+      upgraded.close();
     }
   });
 

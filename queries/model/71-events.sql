@@ -1,6 +1,6 @@
 -- Security and system events forwarded through SNS and archived in S3 (queries/objects/events/). Each event is kept
--- once, however often it was delivered; the columns every question filters on are typed at load, the rest stays in
--- the record.
+-- once, however often it was delivered; the columns every question filters on or lists are typed at load, the rest
+-- stays in the record.
 CREATE TABLE IF NOT EXISTS fk_events (
   event_key     VARCHAR NOT NULL,     -- UniqueID, or the fallback key where an event has none (fk_event_key)
   event_type    VARCHAR,              -- as the event names it; unknown types are kept whole
@@ -16,10 +16,40 @@ CREATE TABLE IF NOT EXISTS fk_events (
   rule_name     VARCHAR,              -- Reason (firewall, intrusion prevention, integrity), OSSEC_Description (log inspection)
   source_ip     VARCHAR,              -- SourceIP (firewall, intrusion prevention)
   malware_name  VARCHAR,              -- MalwareName (anti-malware)
+  number        INTEGER,              -- Number (system events); the rest of these as the event gives them:
+  title         VARCHAR,              -- Title (system events)
+  action_by     VARCHAR,              -- ActionBy (system events)
+  target_type   VARCHAR,              -- TargetType (system events)
+  target_name   VARCHAR,              -- TargetName (system events)
+  malware_type  VARCHAR,              -- MalwareType (anti-malware)
+  infected_file_path VARCHAR,         -- InfectedFilePath (anti-malware)
+  scan_type     VARCHAR,              -- ScanType (anti-malware), its code
   object_key    VARCHAR NOT NULL,     -- the archive object it first arrived in
   written_at    TIMESTAMPTZ NOT NULL, -- the load transaction that added it
   record        JSON NOT NULL USING COMPRESSION zstd -- a third of the space FSST, DuckDB's own choice, takes
 );
+
+-- A store of schema 2 or older typed fewer fields: its events get the others from their records, once. Read from the
+-- record, the audit's system events took 9.0 s to list over ten million events, against 0.7 s from these columns.
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS number INTEGER;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS title VARCHAR;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS action_by VARCHAR;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS target_type VARCHAR;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS target_name VARCHAR;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS malware_type VARCHAR;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS infected_file_path VARCHAR;
+ALTER TABLE fk_events ADD COLUMN IF NOT EXISTS scan_type VARCHAR;
+UPDATE fk_events
+SET number = CASE WHEN event_type = 'SystemEvent' THEN TRY_CAST(json_extract_string(record, '$.Number') AS INTEGER) END,
+    title = CASE WHEN event_type = 'SystemEvent' THEN json_extract_string(record, '$.Title') END,
+    action_by = CASE WHEN event_type = 'SystemEvent' THEN json_extract_string(record, '$.ActionBy') END,
+    target_type = CASE WHEN event_type = 'SystemEvent' THEN json_extract_string(record, '$.TargetType') END,
+    target_name = CASE WHEN event_type = 'SystemEvent' THEN json_extract_string(record, '$.TargetName') END,
+    malware_type = CASE WHEN event_type = 'AntiMalwareEvent' THEN json_extract_string(record, '$.MalwareType') END,
+    infected_file_path = CASE WHEN event_type = 'AntiMalwareEvent' THEN json_extract_string(record, '$.InfectedFilePath') END,
+    scan_type = CASE WHEN event_type = 'AntiMalwareEvent' THEN json_extract_string(record, '$.ScanType') END
+WHERE event_type IN ('SystemEvent', 'AntiMalwareEvent')
+  AND coalesce((SELECT TRY_CAST(value AS INTEGER) FROM fk_meta WHERE name = 'schema_version'), 0) < 3;
 
 -- Every archive object loaded, by key and ETag: a later load reads only objects that are new or rewritten.
 CREATE TABLE IF NOT EXISTS fk_stream_objects (
@@ -110,17 +140,17 @@ END;
 
 CREATE OR REPLACE VIEW system_events AS
 SELECT fk_unique_id(e.event_key) AS unique_id, e.log_date, e.host_id, e.host_name, e.tenant_id, e.severity,
-       TRY_CAST(e.record->>'Number' AS INTEGER) AS number,
-       coalesce(n.name, e.record->>'Title') AS event_name,
-       e.record->>'Title' AS title,
+       e.number,
+       coalesce(n.name, e.title) AS event_name,
+       e.title,
        e.record->>'Description' AS description,
-       e.record->>'ActionBy' AS action_by,
+       e.action_by,
        TRY_CAST(e.record->>'TargetID' AS BIGINT) AS target_id,
-       e.record->>'TargetName' AS target_name,
-       e.record->>'TargetType' AS target_type,
+       e.target_name,
+       e.target_type,
        e.record
 FROM fk_events AS e
-LEFT JOIN fk_system_event_names AS n ON n.number = TRY_CAST(e.record->>'Number' AS INTEGER)
+LEFT JOIN fk_system_event_names AS n ON n.number = e.number
 WHERE e.event_type = 'SystemEvent';
 
 CREATE OR REPLACE VIEW firewall_events AS
@@ -157,10 +187,10 @@ WHERE event_type = 'PayloadLog';
 CREATE OR REPLACE VIEW anti_malware_events AS
 SELECT fk_unique_id(event_key) AS unique_id, log_date, host_id, host_name, policy_id, policy_name, severity,
        malware_name,
-       record->>'MalwareType' AS malware_type,
-       record->>'InfectedFilePath' AS infected_file_path,
-       CASE record->>'ScanType' WHEN '0' THEN 'Real-Time' WHEN '1' THEN 'Manual' WHEN '2' THEN 'Scheduled'
-         WHEN '3' THEN 'Quick Scan' ELSE record->>'ScanType' END AS scan_type,
+       malware_type,
+       infected_file_path,
+       CASE scan_type WHEN '0' THEN 'Real-Time' WHEN '1' THEN 'Manual' WHEN '2' THEN 'Scheduled'
+         WHEN '3' THEN 'Quick Scan' ELSE scan_type END AS scan_type,
        action AS scan_result,
        TRY_CAST(record->>'ScanAction1' AS INTEGER) AS scan_action_1,
        TRY_CAST(record->>'ScanAction2' AS INTEGER) AS scan_action_2,

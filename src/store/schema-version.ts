@@ -9,9 +9,11 @@ import { sqlFile, sqlFolder } from './sql-files';
  * The version of what a store holds (tables, columns, their meaning). Raise it with every change to
  * queries/store/schema.sql or queries/store/migrations/ that a store written before it lacks; an older fleetkit
  * then refuses the store instead of misreading it. Stores made before versioning count as 0. Version 2 keeps the event
- * counts by day (fk_event_days), which a load of version 1 would leave behind its events.
+ * counts by day (fk_event_days), which a load of version 1 would leave behind its events. Version 3 types the fields
+ * the system event and anti-malware questions list (fk_events.number and the columns after it), which a load of
+ * version 2 would leave empty.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const META = { schemaVersion: 'schema_version', fleetkitVersion: 'fleetkit_version', installed: 'installed_digest' } as const;
 

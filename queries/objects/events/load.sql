@@ -62,7 +62,8 @@ field_values AS (
     '$.EventType', '$.LogDate', '$.UniqueID', '$.EventID', '$.TenantID', '$.HostID', '$.Hostname',
     '$.HostSecurityPolicyID', '$.HostSecurityPolicyName', '$.HostGroupID', '$.Severity', '$.OSSEC_Level',
     '$.Risk', '$.Action', '$.ScanResultString', '$.Reason', '$.OSSEC_Description', '$.SourceIP',
-    '$.MalwareName']) AS v
+    '$.MalwareName', '$.Number', '$.Title', '$.ActionBy', '$.TargetType', '$.TargetName', '$.MalwareType',
+    '$.InfectedFilePath', '$.ScanType']) AS v
   FROM checked
 ),
 fields AS (
@@ -70,7 +71,9 @@ fields AS (
     'EventType': v[1], 'LogDate': v[2], 'UniqueID': v[3], 'EventID': v[4], 'TenantID': v[5], 'HostID': v[6],
     'Hostname': v[7], 'HostSecurityPolicyID': v[8], 'HostSecurityPolicyName': v[9], 'HostGroupID': v[10],
     'Severity': v[11], 'OSSEC_Level': v[12], 'Risk': v[13], 'Action': v[14], 'ScanResultString': v[15],
-    'Reason': v[16], 'OSSEC_Description': v[17], 'SourceIP': v[18], 'MalwareName': v[19]} AS f
+    'Reason': v[16], 'OSSEC_Description': v[17], 'SourceIP': v[18], 'MalwareName': v[19], 'Number': v[20],
+    'Title': v[21], 'ActionBy': v[22], 'TargetType': v[23], 'TargetName': v[24], 'MalwareType': v[25],
+    'InfectedFilePath': v[26], 'ScanType': v[27]} AS f
   FROM field_values
 ),
 timed AS (
@@ -95,6 +98,14 @@ SELECT path,
             WHEN f.EventType IN ('PacketLog', 'PayloadLog', 'IntegrityEvent') THEN f.Reason END AS rule_name,
        CASE WHEN f.EventType IN ('PacketLog', 'PayloadLog') THEN f.SourceIP END AS source_ip,
        CASE WHEN f.EventType = 'AntiMalwareEvent' THEN f.MalwareName END AS malware_name,
+       CASE WHEN f.EventType = 'SystemEvent' THEN TRY_CAST(f.Number AS INTEGER) END AS number,
+       CASE WHEN f.EventType = 'SystemEvent' THEN f.Title END AS title,
+       CASE WHEN f.EventType = 'SystemEvent' THEN f.ActionBy END AS action_by,
+       CASE WHEN f.EventType = 'SystemEvent' THEN f.TargetType END AS target_type,
+       CASE WHEN f.EventType = 'SystemEvent' THEN f.TargetName END AS target_name,
+       CASE WHEN f.EventType = 'AntiMalwareEvent' THEN f.MalwareType END AS malware_type,
+       CASE WHEN f.EventType = 'AntiMalwareEvent' THEN f.InfectedFilePath END AS infected_file_path,
+       CASE WHEN f.EventType = 'AntiMalwareEvent' THEN f.ScanType END AS scan_type,
        event AS record
 FROM timed;
 
@@ -102,9 +113,13 @@ FROM timed;
 -- The first delivery in the batch (by object key) is added, unless the store holds the event already; the choice is
 -- made on the keys alone, so that whole records are not carried through it.
 INSERT INTO fk_events (event_key, event_type, log_date, host_id, host_name, policy_id, policy_name, group_id,
-                       tenant_id, severity, action, rule_name, source_ip, malware_name, object_key, written_at, record)
+                       tenant_id, severity, action, rule_name, source_ip, malware_name, number, title, action_by,
+                       target_type, target_name, malware_type, infected_file_path, scan_type, object_key, written_at,
+                       record)
 SELECT s.event_key, s.event_type, s.log_date, s.host_id, s.host_name, s.policy_id, s.policy_name, s.group_id,
-       s.tenant_id, s.severity, s.action, s.rule_name, s.source_ip, s.malware_name, f.object_key, now(), s.record
+       s.tenant_id, s.severity, s.action, s.rule_name, s.source_ip, s.malware_name, s.number, s.title, s.action_by,
+       s.target_type, s.target_name, s.malware_type, s.infected_file_path, s.scan_type, f.object_key, now(),
+       s.record
 FROM fk_event_stage AS s
 JOIN fk_event_files AS f USING (path)
 WHERE s.rowid IN (
