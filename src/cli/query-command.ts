@@ -7,6 +7,7 @@ import { toJson } from '../output/to-json';
 import { toTable } from '../output/to-table';
 import { bindParameters, findNamedQuery, listNamedQueries } from '../store/named-queries';
 import { sqlFile } from '../store/sql-files';
+import { arrowFileBytes } from '../store/to-arrow';
 import { Store } from '../store/store';
 import { parseCommandArgs, UsageError, type Command } from './command';
 
@@ -84,8 +85,7 @@ export const queryCommand: Command = {
       }
       const result = await store.query(sql, values);
       if (format === 'arrow') {
-        const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
-        writeFileSync(out!, tableToIPC(result.toArrow(), 'file'));
+        writeFileSync(out!, arrowFileBytes(result.toArrow()));
         return 0;
       }
       const text = format === 'csv' ? toCsv(await spreadsheetSafe(store, result)) : format === 'json' ? toJson(result) : toTable(result);

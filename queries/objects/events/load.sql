@@ -54,9 +54,8 @@ checked AS (
               ELSE error('holds a value that is not an event (a JSON ' || lower(json_type(event)) || '): ' || left(CAST(event AS VARCHAR), 80)) END AS event
   FROM delivered
 ),
--- One parse of each event for all its fields. json_transform into a struct of this many fields costs about half a
--- millisecond per vector it is called on, and an archive of small objects (hourly Firehose files, Lambda's one event per
--- object) gives it a vector per object: over 348 such objects it took 290 ms where this takes 90.
+-- One parse of each event for all its fields: json_extract_string over a list of paths took 2.0 s where json_transform
+-- into a struct of these fields took 2.2 s, over 200 objects of 1 MB.
 field_values AS (
   SELECT path, event, json_extract_string(event, [
     '$.EventType', '$.LogDate', '$.UniqueID', '$.EventID', '$.TenantID', '$.HostID', '$.Hostname',
