@@ -4,6 +4,7 @@ import { cacheDirFor, defaults, engineSettings, loadWriters } from '../config';
 import { openSource } from '../source/open-source';
 import type { SourceObject } from '../source/types';
 import { limitConcurrency } from '../source/limit-concurrency';
+import { sideBySideOrAlone } from './side-by-side-or-alone';
 import { eventRetentionDays, pruneEventsBefore, retentionCutoff } from '../store/event-retention';
 import { sqlFile } from '../store/sql-files';
 import { Store } from '../store/store';
@@ -142,10 +143,11 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
       if (i < batches.length && !fetching.has(i)) fetching.set(i, batches[i].map(fetchRun));
       return fetching.get(i);
     };
-    // Runs of many times a batch's bytes (10,000 computers) are written one at a time, never two at once: two of
-    // them at once ran out of 512MB, where one at a time loads.
+    // Runs of many times a batch's bytes (10,000 computers) are written with no other batch beside them: two of
+    // them at once ran out of 512MB, where one at a time loads, and so did the newest of 52 such runs beside the
+    // batch of the 52 policies runs (a few MB).
     const oversize = (runs: RunPlan[]) => runs.reduce((n, run) => n + run.bytes, 0) > OVERSIZE_BATCHES * batchBytes;
-    const alone = limitConcurrency(1);
+    const gate = sideBySideOrAlone();
     let taken = 0;
     const write = async (writer: Store) => {
       while (taken < batches.length) {
@@ -164,7 +166,7 @@ export async function loadSnapshots(options: LoadOptions): Promise<LoadSummary> 
           if (ofRuns.length === 0) return;
           await loadBatch(writer, source, ofRuns.map(({ run }) => run), ofRuns.map(({ fetched }) => fetched), loaded, summary, report, engine.memoryLimit);
         };
-        await (oversize(batches[i]) ? alone(task) : task());
+        await gate(oversize(batches[i]), task);
         fetching.delete(i);
       }
     };
