@@ -77,9 +77,9 @@ export interface EngineSettings {
 
 const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
 
-/** DuckDB's bytes for a size such as `256MB` or `1.5GiB`; NaN for anything DuckDB would not take. */
-function sizeBytes(memoryLimit: string): number {
-  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(memoryLimit.trim()) ?? [];
+/** DuckDB's bytes for a size such as `256MB`, `1.5GiB` or `64.0 MiB`; NaN for anything DuckDB would not take. */
+export function sizeBytes(size: string): number {
+  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(size.trim()) ?? [];
   return Number(amount) * (UNIT_BYTES[unit?.toLowerCase() ?? ''] ?? Number.NaN);
 }
 
