@@ -4,6 +4,7 @@ import { listValue, type DuckDBConnection, type DuckDBInstance, type DuckDBPrepa
 import { defaults, engineSettings, loadWriters, sizeBytes, type EngineSettings } from '../config';
 import { ExitCode, FleetkitError } from '../errors';
 import { VERSION } from '../version';
+import { oneThreadAfterOutOfMemory, type EngineThreads } from './one-thread-after-out-of-memory';
 import { bindParameters, findNamedQuery, ParameterError } from './named-queries';
 import { catalogObject, derivationFiles, knownFields, objectCatalog } from './object-catalog';
 import { openWithLockWait, StoreBusyError, type AccessMode } from './open-with-lock-wait';
@@ -148,6 +149,11 @@ export class Store {
     }
   }
 
+  private readonly engineThreads: EngineThreads = {
+    get: async () => Number((await this.query(sqlFile('store/threads'))).rows[0].threads),
+    set: async (threads) => void (await this.run(sqlFile('store/set-threads'), { threads })),
+  };
+
   /**
    * Checkpoints when the write-ahead log holds more than DuckDB's checkpoint_threshold. DuckDB itself compares the
    * log with it only as the next commit begins, so the transaction that fills the log stays there, and its large
@@ -221,7 +227,10 @@ export class Store {
     for (const { settle } of objectCatalog()) {
       if (settle === null) continue;
       const shares = Number((await this.query(settle.plan, { bytes })).rows[0].shares);
-      for (let share = 0; share < shares; share++) await this.transaction(() => this.run(settle.share, { share }));
+      // Each thread reads the records of both runs of a share a vector (2,048 records) at a time, so at 20 KB a
+      // record two threads can meet the limit where one does not: on 10,000 × 52 at 512MB, the 28th share of one
+      // settling and the 71st of another ran out of memory, and both settle alone on one thread.
+      await oneThreadAfterOutOfMemory(shares, (share) => this.transaction(() => this.run(settle.share, { share })), this.engineThreads);
       await this.run(settle.done);
     }
   }

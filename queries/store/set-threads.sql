@@ -1,0 +1,2 @@
+-- DuckDB's worker threads, for the whole store (every connection).
+SET threads = $threads;
