@@ -45,6 +45,10 @@ export default defineConfig({
       'test/events-load.test.ts',
       'test/events-prune.test.ts',
       'test/event-days.test.ts',
+      'test/named-query-params.test.ts',
+      'test/event-retention.test.ts',
+      'test/object-definition.test.ts',
+      'test/store-sharing.test.ts',
     ],
   },
 });

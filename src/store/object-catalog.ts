@@ -58,7 +58,7 @@ function readCatalog(): { snapshots: CatalogObject[]; streams: StreamObject[] } 
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort()
-      .map(readObject);
+      .map((name) => readObjectDefinition(name));
     catalog = {
       snapshots: objects.filter((object): object is CatalogObject => object.kind === 'snapshot'),
       streams: objects.filter((object): object is StreamObject => object.kind === 'stream'),
@@ -113,9 +113,10 @@ export function settleFiles(): { name: string; text: string }[] {
   );
 }
 
-function readObject(name: string): CatalogObject | StreamObject {
+/** One folder of `objects/` under `root` (the package's `queries/`), checked: a fault names its object.json. */
+export function readObjectDefinition(name: string, root: string = QUERIES_DIR): CatalogObject | StreamObject {
   const folder = `${OBJECTS}/${name}`;
-  const file = join(QUERIES_DIR, folder, 'object.json');
+  const file = join(root, folder, 'object.json');
   const problem = (what: string) => new FleetkitError(`${file}: ${what}`);
   let json: Record<string, unknown>;
   try {
@@ -138,8 +139,8 @@ function readObject(name: string): CatalogObject | StreamObject {
   if (!Array.isArray(json.recognisedBy) || json.recognisedBy.length === 0) throw problem('"recognisedBy" must be a non-empty list of field lists');
   const recognisedBy = json.recognisedBy.map((set, i) => names(set, `recognisedBy[${i}]`));
   const need = (sql: string) => {
-    if (!existsSync(join(QUERIES_DIR, `${folder}/${sql}.sql`))) throw problem(`its folder has no ${sql}.sql`);
-    return sqlFile(`${folder}/${sql}`);
+    if (!existsSync(join(root, `${folder}/${sql}.sql`))) throw problem(`its folder has no ${sql}.sql`);
+    return sqlFile(`${folder}/${sql}`, root);
   };
   if (kind === 'stream') return { name, kind, recognisedBy, load: need('load') };
   let flowName: RegExp;
@@ -148,7 +149,7 @@ function readObject(name: string): CatalogObject | StreamObject {
   } catch (error) {
     throw problem(`"flowName" is not a regular expression (${(error as Error).message})`);
   }
-  const facts = sqlFolder(`${folder}/facts`);
+  const facts = sqlFolder(`${folder}/facts`, root);
   if (facts.length === 0) throw problem('its folder has no facts/*.sql');
   return {
     name,
@@ -160,7 +161,7 @@ function readObject(name: string): CatalogObject | StreamObject {
     stage: need('stage'),
     facts,
     clear: need('clear'),
-    settle: existsSync(join(QUERIES_DIR, folder, 'settle')) ? { plan: need('settle/plan'), share: need('settle/share'), done: need('settle/done') } : null,
-    recordTime: existsSync(join(QUERIES_DIR, `${folder}/record-time.sql`)) ? sqlFile(`${folder}/record-time`) : null,
+    settle: existsSync(join(root, folder, 'settle')) ? { plan: need('settle/plan'), share: need('settle/share'), done: need('settle/done') } : null,
+    recordTime: existsSync(join(root, `${folder}/record-time.sql`)) ? sqlFile(`${folder}/record-time`, root) : null,
   };
 }
